@@ -1,0 +1,31 @@
+/** A verbatim piece of a document: `text` equals the document's text sliced at `[start, end)`. */
+export interface Quote {
+  text: string;
+  doc: string;
+  section: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+export interface PassageOut extends Quote {
+  id: string;
+  score: number;
+}
+
+/** The JSON contract of `ask --json`; the bot and the tests depend on it, so keep it stable. */
+export interface Answer {
+  question: string;
+  answered: boolean;
+  confidence: number;
+  quotes: Quote[];
+  passages: PassageOut[];
+  index: { version: string };
+}
+
+/** Time spent per stage of one question, for logs and the benchmark. */
+export interface StageTimings {
+  embedMs: number;
+  retrieveMs: number;
+  answerMs: number;
+}

@@ -1,0 +1,82 @@
+/**
+ * The one place that picks concrete parts and wires them: settings → model → embedder → index → retriever →
+ * answerer. Front ends and scripts call `createApp` and nothing below it.
+ */
+import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
+import { DEFAULT_CHUNKER_PARAMS } from "./chunking/units.js";
+import type { Settings } from "./config/settings.js";
+import type { Embedder } from "./embedding/embedder.js";
+import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model-source.js";
+import { createTransformersEmbedder } from "./embedding/transformers-embedder.js";
+import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
+import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
+
+export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
+
+export interface App {
+  readonly settings: Settings;
+  readonly embedder: Embedder;
+  /** The answerer over the current index; replaced by `refresh` when the corpus changes. */
+  answerer(): Answerer;
+  /** Re-reads the corpus and swaps in a new index if anything changed; questions in flight keep the old one. */
+  refresh(): Promise<EnsureIndexResult>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  log?: (line: string) => void;
+  force?: boolean;
+}
+
+export async function createEmbedder(settings: Settings, log: (line: string) => void): Promise<Embedder> {
+  const model = await resolveModel({
+    modelId: MODEL_IDENTITY.id,
+    modelDir: settings.MODEL_DIR,
+    cacheDir: settings.MODELS_CACHE_DIR,
+    log,
+  });
+  return createTransformersEmbedder({ modelDir: model.dir, modelId: MODEL_IDENTITY.id, dtype: "q4" });
+}
+
+export async function indexCorpus(
+  settings: Settings,
+  embedder: Embedder,
+  options: AppOptions = {},
+): Promise<EnsureIndexResult> {
+  return ensureIndex({
+    corpusDir: settings.CORPUS_DIR,
+    indexDir: settings.INDEX_DIR,
+    model: MODEL_IDENTITY,
+    chunker: DEFAULT_CHUNKER_PARAMS,
+    getEmbedder: async () => embedder,
+    log: options.log,
+    force: options.force,
+  });
+}
+
+export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? (() => undefined);
+  const embedder = await createEmbedder(settings, log);
+  const build = async () => {
+    const result = await indexCorpus(settings, embedder, options);
+    if (result.action !== "fresh") {
+      log(`index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`);
+    }
+    return result;
+  };
+  const first = await build();
+  let current = createAnswerer(first.store, embedder, createRetriever(first.store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
+  return {
+    settings,
+    embedder,
+    answerer: () => current,
+    async refresh() {
+      const result = await build();
+      if (result.store.manifest.indexVersion !== current.store.manifest.indexVersion) {
+        current = createAnswerer(result.store, embedder, createRetriever(result.store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
+      }
+      return result;
+    },
+    close: () => embedder.dispose(),
+  };
+}

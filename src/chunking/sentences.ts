@@ -1,0 +1,47 @@
+/** A `[start, end)` span into a document's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const CLOSING_QUOTE = /["”’']\s*$/;
+// "Chen Huawen said." after a closing quote belongs to the quoted sentence; Intl.Segmenter cuts it off.
+const ATTRIBUTION = /^[A-Z][\p{L}.'’ -]{0,60}\b(said|says|stated|noted|added|stressed|pointed out|emphasized|emphasised)\s*[.!]$/u;
+// A segment that starts in lower case, or with a closing bracket or punctuation, continues the previous one
+// (Intl.Segmenter breaks after abbreviations such as "approx." or "e.g.").
+const CONTINUATION = /^[\p{Ll}),;:]/u;
+
+/**
+ * Splits `text.slice(start, end)` into sentences with exact offsets. Uses Intl.Segmenter, trims whitespace
+ * out of every span, and mends its known misses (attribution after a closing quote, lower-case continuations).
+ */
+export function splitSentences(text: string, start = 0, end = text.length, locale = "en"): Span[] {
+  const segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
+  const raw: Span[] = [];
+  for (const seg of segmenter.segment(text.slice(start, end))) {
+    const span = trimSpan(text, start + seg.index, start + seg.index + seg.segment.length);
+    if (span) raw.push(span);
+  }
+  return mergeMisses(text, raw);
+}
+
+function mergeMisses(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    const body = text.slice(span.start, span.end);
+    const prevText = prev ? text.slice(prev.start, prev.end) : "";
+    const joins = prev && (CONTINUATION.test(body) || (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
+    if (prev && joins) prev.end = span.end;
+    else out.push({ ...span });
+  }
+  return out;
+}
+
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? "")) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+  return s < e ? { start: s, end: e } : null;
+}

@@ -1,0 +1,119 @@
+import type { DocumentFormat } from "../corpus/read-corpus.js";
+import { splitSentences, trimSpan, type Span } from "./sentences.js";
+
+export interface Section extends Span {
+  /** 0 is the lead before the first heading; headings count from 1. */
+  index: number;
+  /** Heading text, verbatim; null for the lead. */
+  title: string | null;
+}
+
+export interface Paragraph extends Span {
+  /** 1-based, counted over the whole document. */
+  n: number;
+  section: number;
+  sentences: Span[];
+}
+
+export interface DocumentStructure {
+  sections: Section[];
+  paragraphs: Paragraph[];
+  /** Lines such as "Source: Minhang Newspaper": metadata, neither section nor paragraph. */
+  metaLines: Span[];
+}
+
+export const LEAD_SECTION_LABEL = "Lead";
+
+const META_LINE = /^(source|editor|author|reporter|translator|photo|来源|编辑)\s*[:：]/i;
+const CLOSING_PUNCTUATION = /[.!?;:,。！？；：，"”’')\]]$/;
+const MAX_HEADING_CHARS = 160;
+
+interface Block extends Span {
+  kind: "heading" | "paragraph" | "meta";
+  title?: string;
+}
+
+/** Parses a document into lead, sections, paragraphs and sentences, all as exact offsets into `text`. */
+export function parseStructure(text: string, format: DocumentFormat, locale = "en"): DocumentStructure {
+  const blocks = format === "md" ? markdownBlocks(text) : textBlocks(text);
+  const sections: Section[] = [{ index: 0, title: null, start: 0, end: 0 }];
+  const paragraphs: Paragraph[] = [];
+  const metaLines: Span[] = [];
+  for (const block of blocks) {
+    if (block.kind === "meta") metaLines.push({ start: block.start, end: block.end });
+    else if (block.kind === "heading") {
+      sections.push({ index: sections.length, title: block.title ?? "", start: block.start, end: block.end });
+    } else {
+      const section = sections.length - 1;
+      const sentences = splitSentences(text, block.start, block.end, locale);
+      paragraphs.push({ n: paragraphs.length + 1, section, start: block.start, end: block.end, sentences });
+    }
+  }
+  return { sections, paragraphs, metaLines };
+}
+
+export function sectionLabel(section: Section): string {
+  return section.title ?? LEAD_SECTION_LABEL;
+}
+
+/** Lines of the file with their offsets, line breaks excluded. */
+function lines(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\n") {
+      out.push({ start, end: i > start && text[i - 1] === "\r" ? i - 1 : i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Plain text: one paragraph a line; a short line without closing punctuation is a heading. */
+function textBlocks(text: string): Block[] {
+  const out: Block[] = [];
+  for (const line of lines(text)) {
+    const span = trimSpan(text, line.start, line.end);
+    if (!span) continue;
+    const body = text.slice(span.start, span.end);
+    if (META_LINE.test(body)) out.push({ ...span, kind: "meta" });
+    else if (looksLikeHeading(body)) out.push({ ...span, kind: "heading", title: body });
+    else out.push({ ...span, kind: "paragraph" });
+  }
+  return out;
+}
+
+export function looksLikeHeading(line: string): boolean {
+  return line.length <= MAX_HEADING_CHARS && /\p{L}/u.test(line) && !CLOSING_PUNCTUATION.test(line);
+}
+
+/** Markdown: `#` lines are headings, list items and blank-line separated runs are paragraphs. */
+function markdownBlocks(text: string): Block[] {
+  const out: Block[] = [];
+  let run: Span | null = null;
+  const flush = (): void => {
+    if (run) out.push({ ...run, kind: "paragraph" });
+    run = null;
+  };
+  for (const line of lines(text)) {
+    const span = trimSpan(text, line.start, line.end);
+    const body = span ? text.slice(span.start, span.end) : "";
+    const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(body);
+    if (!span) flush();
+    else if (heading && span) {
+      flush();
+      const titleStart = span.start + body.indexOf(heading[2] ?? "");
+      const title = heading[2] ?? "";
+      out.push({ start: titleStart, end: titleStart + title.length, kind: "heading", title });
+    } else if (META_LINE.test(body)) {
+      flush();
+      out.push({ ...span, kind: "meta" });
+    } else if (/^([-*+]|\d+[.)])\s+/.test(body)) {
+      flush();
+      out.push({ ...span, kind: "paragraph" });
+    } else if (run) run = { start: (run as Span).start, end: span.end };
+    else run = { ...span };
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { AppError, describeError } from "../errors.js";
+import { documentMetaSchema, type DocumentMeta } from "./metadata.js";
+
+export type DocumentFormat = "txt" | "md";
+
+export interface SourceDocument {
+  /** Path relative to the corpus folder, with forward slashes: the `doc` of every citation. */
+  path: string;
+  /** Stable id derived from the path, used in unit ids. */
+  id: string;
+  format: DocumentFormat;
+  text: string;
+  sha256: string;
+  meta: DocumentMeta;
+}
+
+const FORMATS: Record<string, DocumentFormat> = { ".txt": "txt", ".md": "md" };
+
+export function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function docIdFromPath(relPath: string): string {
+  return relPath
+    .replace(/\.[^.]+$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** Lists the indexable files of a corpus folder, sorted so that builds are deterministic. */
+export function listCorpusFiles(corpusDir: string): string[] {
+  if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
+    throw new AppError("CORPUS_MISSING", `Expected a corpus folder at ${corpusDir}, found none.`);
+  }
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (FORMATS[path.extname(entry.name).toLowerCase()]) out.push(full);
+    }
+  };
+  walk(corpusDir);
+  return out.map((f) => path.relative(corpusDir, f).split(path.sep).join("/")).sort();
+}
+
+export function readCorpus(corpusDir: string): SourceDocument[] {
+  const files = listCorpusFiles(corpusDir);
+  if (files.length === 0) {
+    throw new AppError("CORPUS_EMPTY", `Expected .txt or .md documents in ${corpusDir}, found none.`);
+  }
+  return files.map((rel) => readDocument(corpusDir, rel));
+}
+
+export function readDocument(corpusDir: string, relPath: string): SourceDocument {
+  const full = path.join(corpusDir, relPath);
+  let text: string;
+  try {
+    text = readFileSync(full, "utf8");
+  } catch (error) {
+    throw new AppError("INPUT_UNREADABLE", `Could not read ${full}: ${describeError(error)}.`, { cause: error });
+  }
+  const format = FORMATS[path.extname(relPath).toLowerCase()] ?? "txt";
+  return {
+    path: relPath,
+    id: docIdFromPath(relPath),
+    format,
+    text,
+    sha256: sha256(text),
+    meta: readMeta(full, relPath, text),
+  };
+}
+
+function metaPathFor(docPath: string): string {
+  return docPath.replace(/\.[^.]+$/, "") + ".meta.json";
+}
+
+function readMeta(docPath: string, relPath: string, text: string): DocumentMeta {
+  const metaPath = metaPathFor(docPath);
+  if (!existsSync(metaPath)) return documentMetaSchema.parse({ title: fallbackTitle(relPath, text) });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(metaPath, "utf8"));
+  } catch (error) {
+    throw new AppError("METADATA_INVALID", `${metaPath} is not valid JSON: ${describeError(error)}.`, {
+      cause: error,
+    });
+  }
+  const parsed = documentMetaSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new AppError("METADATA_INVALID", `${metaPath} has invalid metadata: ${problems.join("; ")}.`);
+  }
+  return parsed.data;
+}
+
+/** A document without metadata is titled by its first Markdown heading, else by its file name. */
+export function fallbackTitle(relPath: string, text: string): string {
+  const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text);
+  if (heading?.[1]) return heading[1];
+  const base = path.basename(relPath).replace(/\.[^.]+$/, "");
+  return base.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+}

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { env, pipeline, type FeatureExtractionPipeline } from "@huggingface/transformers";
+import { AppError, describeError } from "../errors.js";
+import type { Embedder } from "./embedder.js";
+
+export interface TransformersEmbedderOptions {
+  /** Folder holding config.json, tokenizer files and onnx/. */
+  modelDir: string;
+  modelId: string;
+  dtype: "q4";
+  /** The sentence-transformers limit of all-MiniLM-L6-v2: longer inputs are truncated by the model. */
+  maxTokens?: number;
+  batchSize?: number;
+}
+
+const DIMS = 384;
+
+/** Loads the ONNX model from disk only: nothing here may reach the network. */
+export async function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Embedder> {
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = path.dirname(options.modelDir) + path.sep;
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = await pipeline("feature-extraction", path.basename(options.modelDir), {
+      dtype: options.dtype,
+      local_files_only: true,
+    });
+  } catch (error) {
+    throw new AppError(
+      "MODEL_UNAVAILABLE",
+      `Could not load the model from ${options.modelDir}: ${describeError(error)}.`,
+      { cause: error },
+    );
+  }
+  const batchSize = options.batchSize ?? 32;
+  const tokenizer = extractor.tokenizer;
+
+  async function embedBatch(texts: string[]): Promise<Float32Array[]> {
+    const output = await extractor(texts, { pooling: "mean", normalize: true });
+    const data = output.data as Float32Array;
+    return texts.map((_, i) => data.slice(i * DIMS, (i + 1) * DIMS));
+  }
+
+  return {
+    modelId: options.modelId,
+    dtype: options.dtype,
+    dims: DIMS,
+    maxTokens: options.maxTokens ?? 256,
+    countTokens: (text) => tokenizer.encode(text).length,
+    async embed(texts) {
+      // Batches of similar length waste less work on padding; results go back in input order.
+      const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
+      const out: Float32Array[] = new Array(texts.length);
+      for (let b = 0; b < order.length; b += batchSize) {
+        const slice = order.slice(b, b + batchSize);
+        const vectors = await embedBatch(slice.map((o) => texts[o.i] ?? ""));
+        slice.forEach((o, k) => (out[o.i] = vectors[k] ?? new Float32Array(DIMS)));
+      }
+      return out;
+    },
+    async dispose() {
+      await extractor.dispose();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { AppError, isAppError } from "../../errors.js";
+
+/** Runs a CLI entry point: any error becomes one line on stderr and a non-zero exit, never a stack trace. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (isAppError(error)) {
+      console.error(error.toLine());
+      process.exitCode = error.code === "CLI_USAGE" ? 2 : 1;
+    } else {
+      console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      if (process.env.DEBUG) console.error(error);
+      process.exitCode = 1;
+    }
+  });
+}
+
+export function usageError(message: string, usage: string): AppError {
+  return new AppError("CLI_USAGE", message, { hint: `Usage: ${usage}` });
+}
+
+/** Progress for long work goes to stderr, so stdout stays clean for --json. */
+export const logToStderr = (line: string): void => {
+  console.error(line);
+};

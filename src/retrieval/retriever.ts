@@ -1,0 +1,57 @@
+import type { RetrievalUnit } from "../chunking/units.js";
+import type { Store } from "../store/store.js";
+import { dot } from "./dense.js";
+import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
+
+export interface RetrieverOptions {
+  /** Candidates taken from each retriever before fusion. */
+  candidates: number;
+  weights: FusionWeights;
+}
+
+export const DEFAULT_RETRIEVER: RetrieverOptions = { candidates: 40, weights: DEFAULT_FUSION };
+
+export interface RetrieveRequest {
+  question: string;
+  vector: Float32Array;
+  /** Only passages of this document (its path relative to corpus/). */
+  doc?: string | undefined;
+}
+
+export interface Retriever {
+  retrieve(request: RetrieveRequest): FusedPassage[];
+}
+
+/** Dense (hnswlib) and lexical (MiniSearch BM25) candidates, every one scored on every signal, then fused. */
+export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
+  const unitSentences = store.units.map((u) => sentencesOf(store, u));
+  const inDoc = (doc: string | undefined) => (unit: number) => !doc || store.units[unit]?.doc === doc;
+  return {
+    retrieve({ question, vector, doc }) {
+      const keep = inDoc(doc);
+      const k = doc ? store.units.length : options.candidates;
+      const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
+      const lexical = store.lexical.search(question, k * 2).filter((h) => keep(h.unit));
+      const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
+      const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
+      const candidates = ids.map((unit) => ({
+        unit,
+        dense: dot(store.unitVectors, unit, vector),
+        lexical: lexicalScore.get(unit) ?? 0,
+        sentence: Math.max(...(unitSentences[unit] ?? []).map((s) => dot(store.sentenceVectors, s, vector))),
+      }));
+      return fuse(candidates, options.weights);
+    },
+  };
+}
+
+/** Positions in store.sentences of a unit's sentences. */
+export function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
+  const out: number[] = [];
+  const docId = unit.id.slice(0, unit.id.indexOf("#"));
+  for (let i = unit.firstSentence; i <= unit.lastSentence; i++) {
+    const index = store.sentenceIndex.get(`${docId}#p${unit.paragraph}.s${i}`);
+    if (index !== undefined) out.push(index);
+  }
+  return out;
+}

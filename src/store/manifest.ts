@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { chunkerParamsSchema } from "../chunking/units.js";
+import { documentMetaSchema } from "../corpus/metadata.js";
+
+/** Bump when the layout of a store folder changes; older folders are then rebuilt, never misread. */
+export const FORMAT_VERSION = 1;
+
+export const manifestSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION).describe("Layout version of the store folder."),
+  indexVersion: z.string().regex(/^[0-9a-f]{12}$/).describe("Hash of everything below but createdAt."),
+  createdAt: z.string().describe("When the store was built (not part of indexVersion)."),
+  model: z.object({ id: z.string(), dtype: z.string(), dims: z.number().int().positive() }),
+  chunker: chunkerParamsSchema,
+  lexicalVersion: z.number().int(),
+  documents: z.array(
+    z.object({
+      path: z.string(),
+      id: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      meta: documentMetaSchema,
+      units: z.number().int().nonnegative(),
+      sentences: z.number().int().nonnegative(),
+    }),
+  ),
+  counts: z.object({ units: z.number().int().nonnegative(), sentences: z.number().int().nonnegative() }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestIdentity = Pick<Manifest, "model" | "chunker" | "lexicalVersion"> & {
+  documents: { path: string; sha256: string }[];
+};
+
+/** The version names what the answers depend on: format, model, chunker, lexical processing, documents. */
+export function computeIndexVersion(identity: ManifestIdentity): string {
+  const canonical = JSON.stringify({
+    formatVersion: FORMAT_VERSION,
+    model: identity.model,
+    chunker: identity.chunker,
+    lexicalVersion: identity.lexicalVersion,
+    documents: identity.documents.map((d) => [d.path, d.sha256]),
+  });
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 12);
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { RetrievalUnit, SentenceUnit } from "../chunking/units.js";
+import type { Section } from "../chunking/structure.js";
+import { AppError, describeError } from "../errors.js";
+import { loadDenseIndex, type DenseIndex } from "../retrieval/dense.js";
+import { loadLexicalIndex, type LexicalIndex } from "../retrieval/lexical.js";
+import { manifestSchema, type Manifest } from "./manifest.js";
+
+/** Everything a question needs, in memory. Immutable once loaded: a refresh makes a new one. */
+export interface Store {
+  manifest: Manifest;
+  units: RetrievalUnit[];
+  sentences: SentenceUnit[];
+  sections: Record<string, Section[]>;
+  /** Each document's full text by path: every quote is a slice of it. */
+  texts: Record<string, string>;
+  sentenceDf: Record<string, number>;
+  unitVectors: Float32Array;
+  sentenceVectors: Float32Array;
+  dense: DenseIndex;
+  lexical: LexicalIndex;
+  /** Index of each sentence by id, and the sentences of each unit, for rescoring. */
+  sentenceIndex: Map<string, number>;
+}
+
+export interface StoreData {
+  units: RetrievalUnit[];
+  sentences: SentenceUnit[];
+  sections: Record<string, Section[]>;
+  texts: Record<string, string>;
+  /** In how many sentences each index term occurs: the IDF that weighs a question's terms. */
+  sentenceDf: Record<string, number>;
+}
+
+export const FILES = {
+  current: "CURRENT",
+  manifest: "manifest.json",
+  data: "units.json",
+  unitVectors: "unit-vectors.f32",
+  sentenceVectors: "sentence-vectors.f32",
+  dense: "dense.hnsw",
+  lexical: "lexical.json",
+} as const;
+
+/** The live store folder named by index/CURRENT, or null when no index was built yet. */
+export function currentStoreDir(indexDir: string): string | null {
+  const pointer = path.join(indexDir, FILES.current);
+  if (!existsSync(pointer)) return null;
+  const dir = path.join(indexDir, readFileSync(pointer, "utf8").trim());
+  return existsSync(path.join(dir, FILES.manifest)) ? dir : null;
+}
+
+export function readManifest(storeDir: string): Manifest {
+  const file = path.join(storeDir, FILES.manifest);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AppError("INDEX_INVALID", `Could not read ${file}: ${describeError(error)}.`, { cause: error });
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new AppError("INDEX_INVALID", `${file} does not match the expected manifest: ${problems}.`);
+  }
+  return parsed.data;
+}
+
+export function readVectors(file: string): Float32Array {
+  const buf = readFileSync(file);
+  return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4).slice();
+}
+
+export function loadStore(storeDir: string): Store {
+  const manifest = readManifest(storeDir);
+  try {
+    const data = JSON.parse(readFileSync(path.join(storeDir, FILES.data), "utf8")) as StoreData;
+    const dims = manifest.model.dims;
+    const store: Store = {
+      manifest,
+      ...data,
+      unitVectors: readVectors(path.join(storeDir, FILES.unitVectors)),
+      sentenceVectors: readVectors(path.join(storeDir, FILES.sentenceVectors)),
+      dense: loadDenseIndex(path.join(storeDir, FILES.dense), dims),
+      lexical: loadLexicalIndex(readFileSync(path.join(storeDir, FILES.lexical), "utf8")),
+      sentenceIndex: new Map(data.sentences.map((s, i) => [s.id, i])),
+    };
+    checkConsistent(store, storeDir);
+    return store;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("INDEX_INVALID", `The index in ${storeDir} is damaged: ${describeError(error)}.`, {
+      cause: error,
+    });
+  }
+}
+
+function checkConsistent(store: Store, storeDir: string): void {
+  const dims = store.manifest.model.dims;
+  const ok =
+    store.units.length === store.manifest.counts.units &&
+    store.sentences.length === store.manifest.counts.sentences &&
+    store.unitVectors.length === store.units.length * dims &&
+    store.sentenceVectors.length === store.sentences.length * dims &&
+    store.dense.count === store.units.length;
+  if (!ok) {
+    throw new AppError("INDEX_INVALID", `The files in ${storeDir} disagree with its manifest's counts.`);
+  }
+}
