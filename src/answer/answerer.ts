@@ -6,7 +6,14 @@ import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
 import { queryTerms } from "../retrieval/text-normalise.js";
 import type { Store } from "../store/store.js";
-import { confidenceOf, DEFAULT_CONFIDENCE, type AnswerSignals, type ConfidenceModel } from "./confidence.js";
+import {
+  confidenceOf,
+  DEFAULT_CONFIDENCE,
+  expectedAnswerType,
+  matchesAnswerType,
+  type AnswerSignals,
+  type ConfidenceModel,
+} from "./confidence.js";
 import { idf, termCoverage, termsOf } from "./coverage.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
@@ -18,6 +25,8 @@ export interface AnswererOptions {
   maxQuotes: number;
   /** A further sentence is quoted only if it scores at least this share of the best one. */
   secondQuoteRatio: number;
+  /** A paragraph's first sentence this short is a topic line, quoted together with the next sentence. */
+  topicSentenceWords: number;
   sentenceWeights: { cos: number; coverage: number; passage: number };
   confidence: ConfidenceModel;
   maxQuestionChars: number;
@@ -28,6 +37,7 @@ export const DEFAULT_ANSWERER: AnswererOptions = {
   quotePassages: 3,
   maxQuotes: 3,
   secondQuoteRatio: 0.9,
+  topicSentenceWords: 10,
   sentenceWeights: { cos: 0.5, coverage: 0.3, passage: 0.2 },
   confidence: DEFAULT_CONFIDENCE,
   maxQuestionChars: 500,
@@ -81,7 +91,7 @@ export function createAnswerer(
       const t2 = performance.now();
       const terms = queryTerms(question);
       const chosen = chooseSentences(ranked, vector as Float32Array, terms);
-      const signals = signalsOf(ranked, chosen, terms);
+      const signals = signalsOf(question, ranked, chosen, terms);
       const confidence = round(confidenceOf(signals, options.confidence));
       const answered = confidence >= options.confidence.threshold && chosen.length > 0;
       const answer: Answer = {
@@ -116,24 +126,31 @@ export function createAnswerer(
       .sort((a, b) => b.score - a.score || a.index - b.index);
     const first = scored[0];
     if (!first) return [];
-    return scored.filter((s) => s.score >= first.score * options.secondQuoteRatio).slice(0, options.maxQuotes);
+    return scored
+      .filter((s) => s.score >= first.score * options.secondQuoteRatio)
+      .slice(0, options.maxQuotes);
   }
 
-  function signalsOf(ranked: FusedPassage[], chosen: ScoredSentence[], terms: string[]): AnswerSignals {
+  function signalsOf(question: string, ranked: FusedPassage[], chosen: ScoredSentence[], terms: string[]): AnswerSignals {
     const top = ranked[0];
     const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), ranked[0]);
     const denseBest = ranked.reduce((b, p) => (p.dense > (b?.dense ?? -1) ? p : b), ranked[0]);
     const topTerms = new Set<string>();
     for (const p of ranked.slice(0, options.quotePassages)) {
-      for (const s of sentencesOf(store, store.units[p.unit]!)) for (const t of sentenceTerms(s)) topTerms.add(t);
+      for (const s of sentencesOf(store, store.units[p.unit]!))
+        for (const t of sentenceTerms(s)) topTerms.add(t);
     }
     const known = new Set(terms.filter((t) => (store.sentenceDf[t] ?? 0) > 0));
+    const quoteTerms = new Set(chosen.flatMap((c) => [...sentenceTerms(c.index)]));
+    const quoteText = chosen.map((c) => store.sentences[c.index]?.text ?? "").join(" ");
     return {
       sentenceCos: chosen[0]?.cos ?? 0,
       passageCos: top?.dense ?? 0,
       coverage: termCoverage(terms, topTerms, weight),
       corpusCoverage: termCoverage(terms, known, weight),
       agreement: top && lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
+      quoteCoverage: termCoverage(terms, quoteTerms, weight),
+      answerType: matchesAnswerType(expectedAnswerType(question), quoteText) ? 1 : 0,
     };
   }
 
@@ -142,7 +159,9 @@ export function createAnswerer(
     const sentences = chosen.map((c) => store.sentences[c.index] as SentenceUnit);
     const runs: SentenceUnit[][] = [];
     for (const s of sentences) {
-      const run = runs.find((r) => r.some((x) => x.doc === s.doc && x.paragraph === s.paragraph && Math.abs(x.index - s.index) === 1));
+      const run = runs.find((r) =>
+        r.some((x) => x.doc === s.doc && x.paragraph === s.paragraph && Math.abs(x.index - s.index) === 1),
+      );
       if (run) run.push(s);
       else runs.push([s]);
     }
@@ -157,7 +176,16 @@ export function createAnswerer(
 
   function toPassage(p: FusedPassage): PassageOut {
     const u = store.units[p.unit]!;
-    return { id: u.id, doc: u.doc, section: u.section, paragraph: u.paragraph, start: u.start, end: u.end, text: u.text, score: round(p.score) };
+    return {
+      id: u.id,
+      doc: u.doc,
+      section: u.section,
+      paragraph: u.paragraph,
+      start: u.start,
+      end: u.end,
+      text: u.text,
+      score: round(p.score),
+    };
   }
 }
 
@@ -167,7 +195,10 @@ export function validateQuestion(raw: string, maxChars: number): string {
     throw new AppError("QUESTION_INVALID", "Expected a question with at least one word; got an empty one.");
   }
   if (question.length > maxChars) {
-    throw new AppError("QUESTION_INVALID", `Expected at most ${maxChars} characters; got ${question.length}.`);
+    throw new AppError(
+      "QUESTION_INVALID",
+      `Expected at most ${maxChars} characters; got ${question.length}.`,
+    );
   }
   return question;
 }

@@ -10,6 +10,10 @@ export interface AnswerSignals {
   corpusCoverage: number;
   /** Whether dense and lexical retrieval agree on the best passage (1) or not (0). */
   agreement: number;
+  /** IDF-weighted share of the question's content terms found in the quoted sentences themselves. */
+  quoteCoverage: number;
+  /** 1 when the quote holds the kind of thing asked for (a number for "how many", a time for "when"), else 0. */
+  answerType: number;
 }
 
 export interface ConfidenceModel {
@@ -20,7 +24,7 @@ export interface ConfidenceModel {
 }
 
 export const DEFAULT_CONFIDENCE: ConfidenceModel = {
-  weights: { sentenceCos: 6, passageCos: 2, coverage: 3, corpusCoverage: 2, agreement: 0.5 },
+  weights: { sentenceCos: 6, passageCos: 2, coverage: 3, corpusCoverage: 2, agreement: 0.5, quoteCoverage: 0, answerType: 0 },
   bias: -6,
   threshold: 0.5,
 };
@@ -32,4 +36,21 @@ export function confidenceOf(signals: AnswerSignals, model: ConfidenceModel = DE
     z += model.weights[key] * signals[key];
   }
   return 1 / (1 + Math.exp(-z));
+}
+
+const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b/i;
+const TIME = /\b(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|quarter|day|spring|summer|autumn|winter|end of|before|after|by the)\b/i;
+
+/** What a question asks for, read off its first words; null when any sentence could answer it. */
+export function expectedAnswerType(question: string): "number" | "time" | null {
+  const q = question.toLowerCase();
+  if (/\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b/.test(q)) return "number";
+  if (/^\s*when\b|\bwhat (time|date|year)\b|\bby when\b/.test(q)) return "time";
+  return null;
+}
+
+export function matchesAnswerType(type: "number" | "time" | null, text: string): boolean {
+  if (type === "number") return NUMBER.test(text);
+  if (type === "time") return TIME.test(text);
+  return true;
 }

@@ -6,13 +6,23 @@ export function idf(term: string, df: Record<string, number>, sentenceCount: num
 }
 
 /** IDF-weighted share of `terms` that occur in `text` (1 when the question has no content terms). */
-export function termCoverage(terms: readonly string[], textTerms: Set<string>, weight: (t: string) => number): number {
+export function termCoverage(
+  terms: readonly string[],
+  textTerms: Set<string>,
+  weight: (t: string) => number,
+): number {
   let total = 0;
   let found = 0;
   for (const term of terms) {
     const w = weight(term);
     total += w;
-    if (textTerms.has(term) || [...textTerms].some((t) => t.length > 4 && term.length > 4 && (t.startsWith(term) || term.startsWith(t)))) found += w;
+    if (
+      textTerms.has(term) ||
+      [...textTerms].some(
+        (t) => t.length > 4 && term.length > 4 && (t.startsWith(term) || term.startsWith(t)),
+      )
+    )
+      found += w;
   }
   return total > 0 ? found / total : 1;
 }

@@ -5,7 +5,10 @@ export interface DocTitles {
 }
 
 /** `Title › Section › ¶n (chars a–b)`: where a quote stands in the report. */
-export function citation(q: { doc: string; section: string; paragraph: number; start: number; end: number }, titles: DocTitles): string {
+export function citation(
+  q: { doc: string; section: string; paragraph: number; start: number; end: number },
+  titles: DocTitles,
+): string {
   return `${titles[q.doc] ?? q.doc} › ${q.section} › ¶${q.paragraph} (chars ${q.start}–${q.end})`;
 }
 

@@ -6,7 +6,8 @@ export interface Span {
 
 const CLOSING_QUOTE = /["”’']\s*$/;
 // "Chen Huawen said." after a closing quote belongs to the quoted sentence; Intl.Segmenter cuts it off.
-const ATTRIBUTION = /^[A-Z][\p{L}.'’ -]{0,60}\b(said|says|stated|noted|added|stressed|pointed out|emphasized|emphasised)\s*[.!]$/u;
+const ATTRIBUTION =
+  /^[A-Z][\p{L}.'’ -]{0,60}\b(said|says|stated|noted|added|stressed|pointed out|emphasized|emphasised)\s*[.!]$/u;
 // A segment that starts in lower case, or with a closing bracket or punctuation, continues the previous one
 // (Intl.Segmenter breaks after abbreviations such as "approx." or "e.g.").
 const CONTINUATION = /^[\p{Ll}),;:]/u;
@@ -31,7 +32,8 @@ function mergeMisses(text: string, spans: Span[]): Span[] {
     const prev = out[out.length - 1];
     const body = text.slice(span.start, span.end);
     const prevText = prev ? text.slice(prev.start, prev.end) : "";
-    const joins = prev && (CONTINUATION.test(body) || (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
+    const joins =
+      prev && (CONTINUATION.test(body) || (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
     if (prev && joins) prev.end = span.end;
     else out.push({ ...span });
   }

@@ -4,15 +4,23 @@ import type { Span } from "./sentences.js";
 import { parseStructure, sectionLabel, type DocumentStructure, type Paragraph } from "./structure.js";
 
 export const chunkerParamsSchema = z.object({
-  version: z.literal(2).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
+  version: z.literal(3).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
   windowSentences: z.number().int().min(1).default(3).describe("Most sentences in one retrieval unit."),
   stride: z.number().int().min(1).default(1).describe("Sentences between the starts of two windows."),
   headingContext: z.boolean().default(true).describe("Prefix the section heading to the embedded text."),
-  topicContext: z.boolean().default(true).describe("Prefix the paragraph's first sentence when not in the window."),
-  topicMaxTokens: z.number().int().min(0).default(40).describe("Longest first sentence used as topic context."),
+  topicContext: z
+    .boolean()
+    .default(true)
+    .describe("Prefix the paragraph's first sentence when not in the window."),
+  topicMaxTokens: z
+    .number()
+    .int()
+    .min(0)
+    .default(40)
+    .describe("Longest first sentence used as topic context."),
 });
 export type ChunkerParams = z.infer<typeof chunkerParamsSchema>;
-export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 2 });
+export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 3 });
 
 /** A sentence of the report, the smallest quotable piece. */
 export interface SentenceUnit extends Span {
@@ -63,7 +71,7 @@ export function chunkDocument(
   for (const paragraph of structure.paragraphs) {
     const section = structure.sections[paragraph.section];
     const label = section ? sectionLabel(section) : "";
-    const context = params.headingContext && section?.title ? `${section.title}.` : "";
+    const context = params.headingContext ? contextOf(doc, section?.title ?? null) : "";
     const pieces = fitSentences(doc.text, paragraph, context, countTokens, maxTokens);
     pieces.forEach((span, i) =>
       sentences.push({
@@ -81,6 +89,16 @@ export function chunkDocument(
     units.push(...windows(doc, paragraphSentences, params, context, countTokens, maxTokens));
   }
   return { structure, sentences, units };
+}
+
+/**
+ * Embedded (never quoted) context: the section heading, or for the lead, which is about the report itself,
+ * the document's title, speaker and occasion, so that "who gave the speech" finds it.
+ */
+function contextOf(doc: SourceDocument, heading: string | null): string {
+  if (heading) return `${heading}.`;
+  const m = doc.meta;
+  return [m.title, m.speaker && `by ${m.speaker}`, m.occasion].filter(Boolean).join(", ") + ".";
 }
 
 function windows(

@@ -20,7 +20,11 @@ export const settingsSchema = z.object({
     .optional()
     .describe("Folder holding the model files (config.json, tokenizer.json, onnx/). Overrides models/."),
   MODELS_CACHE_DIR: z.string().min(1).default("models").describe("Where fetched models are kept."),
-  DISCORD_TOKEN: z.string().min(1).optional().describe("Bot token; without it `npm start` runs a local chat."),
+  DISCORD_TOKEN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Bot token; without it `npm start` runs a local chat."),
   DISCORD_APP_ID: z.string().regex(/^\d+$/, "DISCORD_APP_ID must be the numeric application id").optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d+$/, "DISCORD_GUILD_ID must be a numeric guild id").optional(),
   RATE_LIMIT_COUNT: positiveInt("RATE_LIMIT_COUNT", 5, "Questions a user may ask per window."),

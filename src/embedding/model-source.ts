@@ -61,11 +61,9 @@ export async function resolveModel(options: ModelSourceOptions): Promise<Resolve
   if (options.modelDir) {
     const missing = missingFiles(options.modelDir);
     if (missing.length === 0) return { dir: options.modelDir, source: "MODEL_DIR" };
-    throw new AppError(
-      "MODEL_UNAVAILABLE",
-      `MODEL_DIR=${options.modelDir} lacks ${missing.join(", ")}.`,
-      { hint: "Point MODEL_DIR at a folder with config.json, tokenizer files and onnx/model_q4.onnx, or unset it." },
-    );
+    throw new AppError("MODEL_UNAVAILABLE", `MODEL_DIR=${options.modelDir} lacks ${missing.join(", ")}.`, {
+      hint: "Point MODEL_DIR at a folder with config.json, tokenizer files and onnx/model_q4.onnx, or unset it.",
+    });
   }
   const target = cachedModelDir(options.cacheDir, options.modelId);
   if (missingFiles(target).length === 0) return { dir: target, source: "models/" };

@@ -46,7 +46,11 @@ export function quoteHits(quote: string, gold: readonly string[]): boolean {
   return gold.some((g) => q.includes(collapse(g)) || (q.length >= 40 && collapse(g).includes(q)));
 }
 
-export function scoreRow(item: EvalItem, answer: Answer, isVerbatim: (q: Answer["quotes"][number]) => boolean): EvalRow {
+export function scoreRow(
+  item: EvalItem,
+  answer: Answer,
+  isVerbatim: (q: Answer["quotes"][number]) => boolean,
+): EvalRow {
   const index = answer.passages.findIndex((p) => containsGold(p.text, item.gold));
   return {
     item,
@@ -61,7 +65,8 @@ export function summarise(rows: readonly EvalRow[]): EvalReport {
   const answerable = rows.filter((r) => r.item.gold.length > 0);
   const unanswerable = rows.filter((r) => r.item.gold.length === 0);
   const share = (n: number, d: number) => (d > 0 ? n / d : 1);
-  const recall = (k: number) => share(answerable.filter((r) => r.rank !== null && r.rank <= k).length, answerable.length);
+  const recall = (k: number) =>
+    share(answerable.filter((r) => r.rank !== null && r.rank <= k).length, answerable.length);
   const abstained = rows.filter((r) => !r.answer.answered);
   const quotes = rows.reduce((n, r) => n + r.answer.quotes.length, 0);
   return {
@@ -71,11 +76,17 @@ export function summarise(rows: readonly EvalRow[]): EvalReport {
     recallAt1: recall(1),
     recallAt3: recall(3),
     recallAt5: recall(5),
-    mrrAt10: share(answerable.reduce((s, r) => s + (r.rank !== null && r.rank <= 10 ? 1 / r.rank : 0), 0), answerable.length),
+    mrrAt10: share(
+      answerable.reduce((s, r) => s + (r.rank !== null && r.rank <= 10 ? 1 / r.rank : 0), 0),
+      answerable.length,
+    ),
     quoteAccuracy: share(answerable.filter((r) => r.quoteHit).length, answerable.length),
     abstentionPrecision: share(abstained.filter((r) => r.item.gold.length === 0).length, abstained.length),
     abstentionRecall: share(unanswerable.filter((r) => !r.answer.answered).length, unanswerable.length),
     answerableAbstained: answerable.filter((r) => !r.answer.answered).length,
-    verbatimShare: share(rows.reduce((n, r) => n + r.answer.quotes.filter(() => r.verbatim).length, 0), quotes),
+    verbatimShare: share(
+      rows.reduce((n, r) => n + r.answer.quotes.filter(() => r.verbatim).length, 0),
+      quotes,
+    ),
   };
 }

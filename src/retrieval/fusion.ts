@@ -27,7 +27,10 @@ export interface FusedPassage extends CandidateSignals {
  * Weighted sum of normalised scores. Cosines are already comparable across questions; BM25 is not, so it is
  * divided by this question's best. Ties break on the unit's position, so the order is deterministic.
  */
-export function fuse(candidates: readonly CandidateSignals[], weights: FusionWeights = DEFAULT_FUSION): FusedPassage[] {
+export function fuse(
+  candidates: readonly CandidateSignals[],
+  weights: FusionWeights = DEFAULT_FUSION,
+): FusedPassage[] {
   const maxLexical = Math.max(0, ...candidates.map((c) => c.lexical));
   return candidates
     .map((c) => {
@@ -39,7 +42,10 @@ export function fuse(candidates: readonly CandidateSignals[], weights: FusionWei
 }
 
 /** Reciprocal-rank fusion, kept as the baseline the weighted sum is measured against. */
-export function reciprocalRankFusion(rankings: readonly number[][], k = 60): { unit: number; score: number }[] {
+export function reciprocalRankFusion(
+  rankings: readonly number[][],
+  k = 60,
+): { unit: number; score: number }[] {
   const scores = new Map<number, number>();
   for (const ranking of rankings) {
     ranking.forEach((unit, rank) => scores.set(unit, (scores.get(unit) ?? 0) + 1 / (k + rank + 1)));

@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { chunkDocument, type ChunkerParams, type RetrievalUnit, type SentenceUnit } from "../chunking/units.js";
+import {
+  chunkDocument,
+  type ChunkerParams,
+  type RetrievalUnit,
+  type SentenceUnit,
+} from "../chunking/units.js";
 import type { Section } from "../chunking/structure.js";
 import { readCorpus, type SourceDocument } from "../corpus/read-corpus.js";
 import type { Embedder, EmbedderIdentity } from "../embedding/embedder.js";
@@ -56,7 +61,13 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
   const previous = options.force ? null : tryLoadPrevious(options.indexDir, log);
   if (previous?.manifest.indexVersion === version) {
     const total = docs.length;
-    return { store: previous, action: "fresh", documents: { total, embedded: 0, reused: total, removed: 0 }, embeddedTexts: 0, ms: performance.now() - t0 };
+    return {
+      store: previous,
+      action: "fresh",
+      documents: { total, embedded: 0, reused: total, removed: 0 },
+      embeddedTexts: 0,
+      ms: performance.now() - t0,
+    };
   }
   const reusable = previous && sameEmbedding(previous, options) ? previous : null;
   const parts: DocPart[] = [];
@@ -70,12 +81,18 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
     }
     const embedder = await options.getEmbedder();
     log(`index: embedding ${doc.path} …`);
-    const part = await embedDocument(doc, options.chunker, embedder);
+    const part = await embedDocument(doc, options.chunker, embedder).catch((error: unknown) => {
+      throw new AppError("INDEX_BUILD_FAILED", `Could not embed ${doc.path}: ${describeError(error)}.`, {
+        cause: error,
+      });
+    });
     embeddedTexts += part.units.length + part.sentences.length;
     embedded++;
     parts.push(part);
   }
-  const removed = previous ? previous.manifest.documents.filter((d) => !docs.some((x) => x.path === d.path)).length : 0;
+  const removed = previous
+    ? previous.manifest.documents.filter((d) => !docs.some((x) => x.path === d.path)).length
+    : 0;
   const store = await writeStore(options, parts, version);
   return {
     store,
@@ -99,7 +116,10 @@ function tryLoadPrevious(indexDir: string, log: (line: string) => void): Store |
 
 function sameEmbedding(store: Store, options: EnsureIndexOptions): boolean {
   const m = store.manifest;
-  return JSON.stringify(m.model) === JSON.stringify(options.model) && JSON.stringify(m.chunker) === JSON.stringify(options.chunker);
+  return (
+    JSON.stringify(m.model) === JSON.stringify(options.model) &&
+    JSON.stringify(m.chunker) === JSON.stringify(options.chunker)
+  );
 }
 
 function reusePart(store: Store, doc: SourceDocument): DocPart | null {
@@ -125,7 +145,11 @@ function reusePart(store: Store, doc: SourceDocument): DocPart | null {
 }
 
 /** One batched embedding call per document: units and sentences together. */
-async function embedDocument(doc: SourceDocument, params: ChunkerParams, embedder: Embedder): Promise<DocPart> {
+async function embedDocument(
+  doc: SourceDocument,
+  params: ChunkerParams,
+  embedder: Embedder,
+): Promise<DocPart> {
   const chunked = chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
   const texts = [...chunked.units.map((u) => u.embedText), ...chunked.sentences.map((s) => s.text)];
   const vectors = await embedder.embed(texts);
@@ -204,7 +228,11 @@ async function writeStore(options: EnsureIndexOptions, parts: DocPart[], version
     await rename(pointerTmp, path.join(options.indexDir, FILES.current));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw new AppError("INDEX_BUILD_FAILED", `Could not write the index to ${options.indexDir}: ${describeError(error)}.`, { cause: error });
+    throw new AppError(
+      "INDEX_BUILD_FAILED",
+      `Could not write the index to ${options.indexDir}: ${describeError(error)}.`,
+      { cause: error },
+    );
   }
   await removeStale(options.indexDir, name);
   return loadStore(final);

@@ -8,7 +8,10 @@ export const FORMAT_VERSION = 1;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION).describe("Layout version of the store folder."),
-  indexVersion: z.string().regex(/^[0-9a-f]{12}$/).describe("Hash of everything below but createdAt."),
+  indexVersion: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/)
+    .describe("Hash of everything below but createdAt."),
   createdAt: z.string().describe("When the store was built (not part of indexVersion)."),
   model: z.object({ id: z.string(), dtype: z.string(), dims: z.number().int().positive() }),
   chunker: chunkerParamsSchema,

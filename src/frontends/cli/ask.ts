@@ -42,10 +42,14 @@ async function askMany(app: App, file: string): Promise<void> {
     try {
       question = (JSON.parse(line) as { question?: unknown }).question;
     } catch (error) {
-      throw new AppError("INPUT_UNREADABLE", `${file}:${n} is not JSON: ${describeError(error)}.`, { hint: "Each line must be a JSON object with a \"question\" field." });
+      throw new AppError("INPUT_UNREADABLE", `${file}:${n} is not JSON: ${describeError(error)}.`, {
+        hint: 'Each line must be a JSON object with a "question" field.',
+      });
     }
     if (typeof question !== "string") {
-      throw new AppError("INPUT_UNREADABLE", `${file}:${n} has no "question" string.`, { hint: "Each line must be a JSON object with a \"question\" field." });
+      throw new AppError("INPUT_UNREADABLE", `${file}:${n} has no "question" string.`, {
+        hint: 'Each line must be a JSON object with a "question" field.',
+      });
     }
     try {
       const { answer } = await app.answerer().ask(question);
@@ -65,6 +69,8 @@ function checkDoc(app: App, doc: string | undefined): void {
   if (!doc) return;
   const docs = app.answerer().store.manifest.documents.map((d) => d.path);
   if (!docs.includes(doc)) {
-    throw new AppError("CLI_USAGE", `--doc ${doc} is not in the index.`, { hint: `Known documents: ${docs.join(", ")}.` });
+    throw new AppError("CLI_USAGE", `--doc ${doc} is not in the index.`, {
+      hint: `Known documents: ${docs.join(", ")}.`,
+    });
   }
 }

@@ -2,6 +2,11 @@ import { AppError, isAppError } from "../../errors.js";
 
 /** Runs a CLI entry point: any error becomes one line on stderr and a non-zero exit, never a stack trace. */
 export function runCli(main: () => Promise<void>): void {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   main().catch((error: unknown) => {
     if (isAppError(error)) {
       console.error(error.toLine());

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnswerer, DEFAULT_ANSWERER } from "../../../src/answer/answerer.js";
+import { confidenceOf, DEFAULT_CONFIDENCE } from "../../../src/answer/confidence.js";
+import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
+import { AppError } from "../../../src/errors.js";
+import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { ensureIndex } from "../../../src/store/build.js";
+import type { Store } from "../../../src/store/store.js";
+import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
+import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+
+const ws = tempWorkspace();
+const embedder = createFakeEmbedder(256);
+let store: Store;
+
+beforeAll(async () => {
+  const r = await ensureIndex({
+    corpusDir: ws.corpus,
+    indexDir: ws.index,
+    model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
+    chunker: DEFAULT_CHUNKER_PARAMS,
+    getEmbedder: async () => embedder,
+  });
+  store = r.store;
+});
+afterAll(() => ws.cleanup());
+
+const answerer = () => createAnswerer(store, embedder, createRetriever(store));
+
+describe("answerer (fake embedder)", () => {
+  it("quotes sentences verbatim, with offsets into the document", async () => {
+    const { answer } = await answerer().ask("How many pocket parks will be built?");
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes.length).toBeGreaterThan(0);
+    expect(answer.quotes.length).toBeLessThanOrEqual(3);
+    for (const q of answer.quotes) expect(store.texts[q.doc]?.slice(q.start, q.end)).toBe(q.text);
+    expect(answer.quotes.some((q) => q.text.includes("20 pocket parks"))).toBe(true);
+  });
+
+  it("abstains on a question the report does not touch, still listing the nearest passages", async () => {
+    const { answer } = await answerer().ask("Who won the football match last night?");
+    expect(answer.answered).toBe(false);
+    expect(answer.quotes).toEqual([]);
+    expect(answer.passages).toHaveLength(DEFAULT_ANSWERER.passages);
+  });
+
+  it("gives byte-identical JSON for the same question and index", async () => {
+    const a = await answerer().ask("What is planned for rural revitalization?");
+    const b = await answerer().ask("What is planned for rural revitalization?");
+    expect(JSON.stringify(a.answer)).toBe(JSON.stringify(b.answer));
+  });
+
+  it("rejects an empty or overlong question with a user-facing error", async () => {
+    await expect(answerer().ask("  ?! ")).rejects.toBeInstanceOf(AppError);
+    await expect(answerer().ask("x".repeat(501))).rejects.toThrow(/at most 500/);
+  });
+});
+
+describe("confidence", () => {
+  const base = { sentenceCos: 0.5, passageCos: 0.5, coverage: 0.5, corpusCoverage: 0.5, agreement: 0, quoteCoverage: 0.5, answerType: 0 };
+  it("stays in [0, 1] and grows with each signal", () => {
+    const c = confidenceOf(base);
+    expect(c).toBeGreaterThan(0);
+    expect(c).toBeLessThan(1);
+    for (const key of Object.keys(base) as (keyof typeof base)[]) {
+      expect(confidenceOf({ ...base, [key]: base[key] + 0.3 }, DEFAULT_CONFIDENCE)).toBeGreaterThan(c);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { bruteForceSearch, createDenseIndex, DEFAULT_HNSW } from "../../../src/retrieval/dense.js";
+
+function randomVectors(n: number, dims: number, seed: number): Float32Array {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const out = new Float32Array(n * dims);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let j = 0; j < dims; j++) norm += (out[i * dims + j] = rand()) ** 2;
+    for (let j = 0; j < dims; j++) out[i * dims + j]! /= Math.sqrt(norm);
+  }
+  return out;
+}
+
+describe("hnswlib with the default ef", () => {
+  it("returns exactly what brute force returns on a corpus of a few thousand passages", () => {
+    const dims = 48;
+    const vectors = randomVectors(3000, dims, 7);
+    const index = createDenseIndex(vectors, dims, DEFAULT_HNSW);
+    const queries = randomVectors(50, dims, 99);
+    let agree = 0;
+    for (let q = 0; q < 50; q++) {
+      const query = queries.subarray(q * dims, (q + 1) * dims);
+      const exact = bruteForceSearch(vectors, query, 10).map((h) => h.unit);
+      const approx = index.search(query, 10).map((h) => h.unit);
+      if (JSON.stringify(exact) === JSON.stringify(approx)) agree++;
+    }
+    // Random 48-d vectors are the hard case for HNSW; real embeddings of a report cluster far better.
+    expect(agree).toBeGreaterThanOrEqual(48);
+  });
+
+  it("gives similarities in cosine terms", () => {
+    const v = new Float32Array([1, 0, 0, 0, 1, 0]);
+    const index = createDenseIndex(v, 3);
+    const hits = index.search(new Float32Array([1, 0, 0]), 2);
+    expect(hits[0]).toEqual({ unit: 0, similarity: expect.closeTo(1, 5) });
+    expect(hits[1]?.similarity).toBeCloseTo(0, 5);
+  });
+});

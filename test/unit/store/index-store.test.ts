@@ -1,0 +1,113 @@
+import { readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
+import { AppError } from "../../../src/errors.js";
+import { ensureIndex, type EnsureIndexOptions } from "../../../src/store/build.js";
+import { manifestSchema } from "../../../src/store/manifest.js";
+import { currentStoreDir, loadStore, readManifest } from "../../../src/store/store.js";
+import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
+import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+
+const workspaces: { cleanup: () => void }[] = [];
+afterEach(() => workspaces.splice(0).forEach((w) => w.cleanup()));
+
+function setup() {
+  const ws = tempWorkspace();
+  workspaces.push(ws);
+  const embedder = createFakeEmbedder();
+  const options = (extra: Partial<EnsureIndexOptions> = {}): EnsureIndexOptions => ({
+    corpusDir: ws.corpus,
+    indexDir: ws.index,
+    model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
+    chunker: DEFAULT_CHUNKER_PARAMS,
+    getEmbedder: async () => embedder,
+    ...extra,
+  });
+  return { ws, embedder, options };
+}
+
+describe("index lifecycle", () => {
+  it("builds once, then reports the index fresh without embedding", async () => {
+    const { embedder, options } = setup();
+    const first = await ensureIndex(options());
+    expect(first.action).toBe("built");
+    const calls = embedder.calls;
+    const second = await ensureIndex(options());
+    expect(second.action).toBe("fresh");
+    expect(embedder.calls).toBe(calls);
+    expect(second.store.manifest.indexVersion).toBe(first.store.manifest.indexVersion);
+  });
+
+  it("re-embeds only the document that was added or changed, and drops a removed one", async () => {
+    const { ws, embedder, options } = setup();
+    const first = await ensureIndex(options());
+    writeFileSync(
+      path.join(ws.corpus, "extra.md"),
+      "# Extra notes\n\nThe harbour will get a new pier. Work starts in May.\n",
+    );
+    const added = await ensureIndex(options());
+    expect(added.action).toBe("refreshed");
+    expect(added.documents).toMatchObject({ total: 2, embedded: 1, reused: 1 });
+    expect(added.store.manifest.documents.find((d) => d.path === "extra.md")?.meta.title).toBe("Extra notes");
+    expect(added.store.manifest.indexVersion).not.toBe(first.store.manifest.indexVersion);
+
+    const before = embedder.texts;
+    writeFileSync(path.join(ws.corpus, "extra.md"), "# Extra notes\n\nThe harbour will get two new piers.\n");
+    const changed = await ensureIndex(options());
+    expect(changed.documents.embedded).toBe(1);
+    expect(embedder.texts - before).toBeLessThan(10); // only the small document, not the report
+
+    rmSync(path.join(ws.corpus, "extra.md"));
+    const removed = await ensureIndex(options());
+    expect(removed.documents).toMatchObject({ total: 1, embedded: 0, removed: 1 });
+    expect(removed.store.manifest.indexVersion).toBe(first.store.manifest.indexVersion);
+  });
+
+  it("rebuilds everything when the chunker changes", async () => {
+    const { options } = setup();
+    await ensureIndex(options());
+    const changed = await ensureIndex(
+      options({ chunker: { ...DEFAULT_CHUNKER_PARAMS, windowSentences: 2 } }),
+    );
+    expect(changed.documents.embedded).toBe(1);
+  });
+
+  it("keeps the previous index usable when a build fails midway", async () => {
+    const { ws, options } = setup();
+    const first = await ensureIndex(options());
+    writeFileSync(path.join(ws.corpus, "extra.txt"), "A new paragraph about bridges.\n");
+    const broken = createFakeEmbedder(64, { failAfterCalls: 0 });
+    await expect(ensureIndex(options({ getEmbedder: async () => broken }))).rejects.toThrow(
+      "fake embedder failure",
+    );
+    const dir = currentStoreDir(ws.index);
+    expect(dir).not.toBeNull();
+    expect(loadStore(dir as string).manifest.indexVersion).toBe(first.store.manifest.indexVersion);
+    expect(readdirSync(ws.index).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("rejects a manifest that does not match the schema, naming the field", async () => {
+    const { ws, options } = setup();
+    await ensureIndex(options());
+    const dir = currentStoreDir(ws.index) as string;
+    const file = path.join(dir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    writeFileSync(file, JSON.stringify({ ...manifest, formatVersion: 99 }));
+    expect(() => readManifest(dir)).toThrow(AppError);
+    expect(() => readManifest(dir)).toThrow(/formatVersion/);
+    // A damaged index is rebuilt rather than used.
+    const rebuilt = await ensureIndex(options());
+    expect(rebuilt.action).toBe("built");
+  });
+
+  it("writes a manifest with format version, model, chunker and document hashes", async () => {
+    const { options } = setup();
+    const { store } = await ensureIndex(options());
+    const m = manifestSchema.parse(store.manifest);
+    expect(m.formatVersion).toBe(1);
+    expect(m.model.dims).toBe(64);
+    expect(m.documents[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.chunker).toEqual(DEFAULT_CHUNKER_PARAMS);
+  });
+});
