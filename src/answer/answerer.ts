@@ -126,9 +126,20 @@ export function createAnswerer(
       .sort((a, b) => b.score - a.score || a.index - b.index);
     const first = scored[0];
     if (!first) return [];
-    return scored
-      .filter((s) => s.score >= first.score * options.secondQuoteRatio)
-      .slice(0, options.maxQuotes);
+    const picked = scored.filter((s) => s.score >= first.score * options.secondQuoteRatio).slice(0, options.maxQuotes);
+    return picked.flatMap((s) => [s, ...continuation(s)]);
+  }
+
+  /**
+   * A short sentence that opens its paragraph ("The third is rural revitalization.") names a topic but says
+   * nothing of it: the sentence after it is quoted with it.
+   */
+  function continuation(s: ScoredSentence): ScoredSentence[] {
+    const sentence = store.sentences[s.index];
+    const next = store.sentences[s.index + 1];
+    if (!sentence || !next || next.paragraph !== sentence.paragraph || next.doc !== sentence.doc) return [];
+    const short = sentence.index === 1 && sentence.text.split(/\s+/).length <= options.topicSentenceWords;
+    return short ? [{ ...s, index: s.index + 1 }] : [];
   }
 
   function signalsOf(question: string, ranked: FusedPassage[], chosen: ScoredSentence[], terms: string[]): AnswerSignals {
@@ -136,10 +147,10 @@ export function createAnswerer(
     const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), ranked[0]);
     const denseBest = ranked.reduce((b, p) => (p.dense > (b?.dense ?? -1) ? p : b), ranked[0]);
     const topTerms = new Set<string>();
-    for (const p of ranked.slice(0, options.quotePassages)) {
-      for (const s of sentencesOf(store, store.units[p.unit]!))
-        for (const t of sentenceTerms(s)) topTerms.add(t);
-    }
+    // The best passage and the quote itself, not every passage listed: a question whose words are only
+    // scattered across several passages is not answered by any of them.
+    const near = [...(top ? sentencesOf(store, store.units[top.unit]!) : []), ...chosen.map((c) => c.index)];
+    for (const s of near) for (const t of sentenceTerms(s)) topTerms.add(t);
     const known = new Set(terms.filter((t) => (store.sentenceDf[t] ?? 0) > 0));
     const quoteTerms = new Set(chosen.flatMap((c) => [...sentenceTerms(c.index)]));
     const quoteText = chosen.map((c) => store.sentences[c.index]?.text ?? "").join(" ");

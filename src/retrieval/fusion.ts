@@ -15,7 +15,8 @@ export interface FusionWeights {
   sentence: number;
 }
 
-export const DEFAULT_FUSION: FusionWeights = { dense: 0.45, lexical: 0.3, sentence: 0.25 };
+/** Chosen on the dev and own questions (`npx tsx scripts/tune.ts`): BM25 helps most as a tie-breaker. */
+export const DEFAULT_FUSION: FusionWeights = { dense: 0.5, lexical: 0.15, sentence: 0.35 };
 
 export interface FusedPassage extends CandidateSignals {
   score: number;

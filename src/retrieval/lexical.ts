@@ -2,7 +2,7 @@ import MiniSearch, { type Options } from "minisearch";
 import { processIndexTerm, processQueryTerm, tokenize } from "./text-normalise.js";
 
 /** Bump when term processing changes: the lexical index on disk is then rebuilt. */
-export const LEXICAL_VERSION = 1;
+export const LEXICAL_VERSION = 2;
 
 export interface LexicalDoc {
   id: number;

@@ -1,3 +1,5 @@
+import { stemmer } from "stemmer";
+
 /**
  * Term processing shared by indexing and querying, so that both sides agree: lower case, curly quotes and
  * possessives folded, British spellings mapped to American, plurals and common suffixes reduced.
@@ -48,15 +50,11 @@ export function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
+/** British spellings to American, then Porter's stemmer: "renovated", "renovation" and "renovations" meet. */
 export function stem(word: string): string {
   let w = word;
   for (const [pattern, replacement] of BRITISH) w = w.replace(pattern, replacement);
-  if (/^\d/.test(w) || w.length <= 3) return w;
-  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
-  if (/(ss|us|is)$/.test(w)) return w;
-  if (/(ches|shes|xes|sses|zes)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith("s")) return w.slice(0, -1);
-  return w;
+  return /^\p{L}+$/u.test(w) && w.length > 2 ? stemmer(w) : w;
 }
 
 /** Index side: every word but stop words, stemmed. */
