@@ -17,14 +17,22 @@ const app = await createApp(loadSettings());
 const store = app.answerer().store;
 const sets = files.map((f) => ({
   file: f,
-  items: readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => evalItemSchema.parse(JSON.parse(l))),
+  items: readFileSync(f, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => evalItemSchema.parse(JSON.parse(l))),
 }));
 const cache = new Map<string, Float32Array>();
 for (const s of sets) {
   const vs = await app.embedder.embed(s.items.map((i) => i.question));
   s.items.forEach((it, k) => cache.set(it.question, vs[k] as Float32Array));
 }
-const cached: Embedder = { ...app.embedder, embed: async (t) => t.map((q) => cache.get(q) as Float32Array), countTokens: app.embedder.countTokens, dispose: async () => {} };
+const cached: Embedder = {
+  ...app.embedder,
+  embed: async (t) => t.map((q) => cache.get(q) as Float32Array),
+  countTokens: app.embedder.countTokens,
+  dispose: async () => {},
+};
 
 async function run(r: RetrieverOptions, a: AnswererOptions) {
   const answerer = createAnswerer(store, cached, createRetriever(store, r), a);
@@ -44,26 +52,53 @@ async function run(r: RetrieverOptions, a: AnswererOptions) {
 
 const fmt = (x: number) => x.toFixed(2);
 const line = (label: string, reports: ReturnType<typeof summarise>[]) =>
-  console.log(label.padEnd(40), reports.map((r) => `R1 ${fmt(r.recallAt1)} R3 ${fmt(r.recallAt3)} QA ${fmt(r.quoteAccuracy)} AP ${fmt(r.abstentionPrecision)} AR ${fmt(r.abstentionRecall)} AA ${r.answerableAbstained}`).join(" | "));
+  console.log(
+    label.padEnd(40),
+    reports
+      .map(
+        (r) =>
+          `R1 ${fmt(r.recallAt1)} R3 ${fmt(r.recallAt3)} QA ${fmt(r.quoteAccuracy)} AP ${fmt(r.abstentionPrecision)} AR ${fmt(r.abstentionRecall)} AA ${r.answerableAbstained}`,
+      )
+      .join(" | "),
+  );
 
 const base = await run(DEFAULT_RETRIEVER, DEFAULT_ANSWERER);
 line("defaults", base.reports);
 const mode = process.env.TUNE ?? "fusion";
 if (mode === "fusion") {
-  for (const d of [0.2, 0.35, 0.5]) for (const l of [0.15, 0.3, 0.45]) for (const s of [0.2, 0.35, 0.5]) {
-    const r = await run({ ...DEFAULT_RETRIEVER, weights: { dense: d, lexical: l, sentence: s } }, DEFAULT_ANSWERER);
-    line(`fusion d${d} l${l} s${s}`, r.reports);
-  }
+  for (const d of [0.2, 0.35, 0.5])
+    for (const l of [0.15, 0.3, 0.45])
+      for (const s of [0.2, 0.35, 0.5]) {
+        const r = await run(
+          { ...DEFAULT_RETRIEVER, weights: { dense: d, lexical: l, sentence: s } },
+          DEFAULT_ANSWERER,
+        );
+        line(`fusion d${d} l${l} s${s}`, r.reports);
+      }
 }
 if (mode === "features" || mode === "fit") {
   const keys = Object.keys(base.features[0]?.signals ?? {}) as (keyof AnswerSignals)[];
-  if (mode === "features") for (const f of base.features) console.log(JSON.stringify({ y: f.answerable ? 1 : 0, kind: f.kind, ...f.signals }));
+  if (mode === "features")
+    for (const f of base.features)
+      console.log(JSON.stringify({ y: f.answerable ? 1 : 0, kind: f.kind, ...f.signals }));
   const l2 = Number(process.env.L2 ?? "0.01");
-  const { w, b } = fitLogistic(base.features.map((f) => keys.map((k) => f.signals[k])), base.features.map((f) => (f.answerable ? 1 : 0)), l2);
-  console.log("fit", JSON.stringify(Object.fromEntries(keys.map((k, j) => [k, Number(w[j].toFixed(2))]))), "bias", b.toFixed(2));
+  const { w, b } = fitLogistic(
+    base.features.map((f) => keys.map((k) => f.signals[k])),
+    base.features.map((f) => (f.answerable ? 1 : 0)),
+    l2,
+  );
+  console.log(
+    "fit",
+    JSON.stringify(Object.fromEntries(keys.map((k, j) => [k, Number(w[j].toFixed(2))]))),
+    "bias",
+    b.toFixed(2),
+  );
   for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
     const weights = Object.fromEntries(keys.map((k, j) => [k, w[j]])) as Record<keyof AnswerSignals, number>;
-    const r = await run(DEFAULT_RETRIEVER, { ...DEFAULT_ANSWERER, confidence: { weights, bias: b, threshold: t } });
+    const r = await run(DEFAULT_RETRIEVER, {
+      ...DEFAULT_ANSWERER,
+      confidence: { weights, bias: b, threshold: t },
+    });
     line(`fit threshold ${t}`, r.reports);
   }
 }

@@ -126,7 +126,9 @@ export function createAnswerer(
       .sort((a, b) => b.score - a.score || a.index - b.index);
     const first = scored[0];
     if (!first) return [];
-    const picked = scored.filter((s) => s.score >= first.score * options.secondQuoteRatio).slice(0, options.maxQuotes);
+    const picked = scored
+      .filter((s) => s.score >= first.score * options.secondQuoteRatio)
+      .slice(0, options.maxQuotes);
     return picked.flatMap((s) => [s, ...continuation(s)]);
   }
 
@@ -142,7 +144,12 @@ export function createAnswerer(
     return short ? [{ ...s, index: s.index + 1 }] : [];
   }
 
-  function signalsOf(question: string, ranked: FusedPassage[], chosen: ScoredSentence[], terms: string[]): AnswerSignals {
+  function signalsOf(
+    question: string,
+    ranked: FusedPassage[],
+    chosen: ScoredSentence[],
+    terms: string[],
+  ): AnswerSignals {
     const top = ranked[0];
     const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), ranked[0]);
     const denseBest = ranked.reduce((b, p) => (p.dense > (b?.dense ?? -1) ? p : b), ranked[0]);

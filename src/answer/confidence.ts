@@ -56,8 +56,10 @@ export function confidenceOf(signals: AnswerSignals, model: ConfidenceModel = DE
   return 1 / (1 + Math.exp(-z));
 }
 
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b/i;
-const TIME = /\b(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|quarter|day|spring|summer|autumn|winter|end of|before|after|by the)\b/i;
+const NUMBER =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b/i;
+const TIME =
+  /\b(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|quarter|day|spring|summer|autumn|winter|end of|before|after|by the)\b/i;
 
 /** What a question asks for, read off its first words; null when any sentence could answer it. */
 export function expectedAnswerType(question: string): "number" | "time" | null {

@@ -57,7 +57,15 @@ describe("answerer (fake embedder)", () => {
 });
 
 describe("confidence", () => {
-  const base = { sentenceCos: 0.5, passageCos: 0.5, coverage: 0.5, corpusCoverage: 0.5, agreement: 0, quoteCoverage: 0.5, answerType: 0 };
+  const base = {
+    sentenceCos: 0.5,
+    passageCos: 0.5,
+    coverage: 0.5,
+    corpusCoverage: 0.5,
+    agreement: 0,
+    quoteCoverage: 0.5,
+    answerType: 0,
+  };
   it("stays in [0, 1] and grows with each signal", () => {
     const c = confidenceOf(base);
     expect(c).toBeGreaterThan(0);
