@@ -10,6 +10,8 @@ import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model
 import { createTransformersEmbedder } from "./embedding/transformers-embedder.js";
 import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
 import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
+import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
+import { describeError } from "./errors.js";
 
 export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
 
@@ -20,6 +22,8 @@ export interface App {
   answerer(): Answerer;
   /** Re-reads the corpus and swaps in a new index if anything changed; questions in flight keep the old one. */
   refresh(): Promise<EnsureIndexResult>;
+  /** Refreshes whenever a document is added, changed or removed in the corpus folder, until close. */
+  watch(onRefreshed?: (result: EnsureIndexResult) => void, options?: WatchOptions): void;
   close(): Promise<void>;
 }
 
@@ -67,28 +71,54 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     return result;
   };
   const first = await build();
-  let current = createAnswerer(
-    first.store,
-    embedder,
-    createRetriever(first.store, DEFAULT_RETRIEVER),
-    DEFAULT_ANSWERER,
-  );
+  const answererFor = (result: EnsureIndexResult) =>
+    createAnswerer(
+      result.store,
+      embedder,
+      createRetriever(result.store, DEFAULT_RETRIEVER),
+      DEFAULT_ANSWERER,
+    );
+  let current = answererFor(first);
+  let running: Promise<EnsureIndexResult> | null = null;
+  let watcher: CorpusWatcher | undefined;
+
+  // One refresh at a time; the new answerer replaces the old only once its index is complete.
+  const refresh = async (): Promise<EnsureIndexResult> => {
+    while (running) await running.catch(() => undefined);
+    running = build();
+    try {
+      const result = await running;
+      if (result.store.manifest.indexVersion !== current.store.manifest.indexVersion)
+        current = answererFor(result);
+      return result;
+    } finally {
+      running = null;
+    }
+  };
+
   return {
     settings,
     embedder,
     answerer: () => current,
-    async refresh() {
-      const result = await build();
-      if (result.store.manifest.indexVersion !== current.store.manifest.indexVersion) {
-        current = createAnswerer(
-          result.store,
-          embedder,
-          createRetriever(result.store, DEFAULT_RETRIEVER),
-          DEFAULT_ANSWERER,
-        );
-      }
-      return result;
+    refresh,
+    watch(onRefreshed, watchOptions) {
+      watcher?.close();
+      watcher = watchCorpus(
+        settings.CORPUS_DIR,
+        () => {
+          refresh()
+            .then((result) => onRefreshed?.(result))
+            .catch((error: unknown) =>
+              log(`index: refresh failed, still answering from the previous index (${describeError(error)})`),
+            );
+        },
+        watchOptions,
+      );
     },
-    close: () => embedder.dispose(),
+    async close() {
+      watcher?.close();
+      await running?.catch(() => undefined);
+      await embedder.dispose();
+    },
   };
 }

@@ -188,7 +188,16 @@ export function createAnswerer(
       const a = sorted[0] as SentenceUnit;
       const b = sorted[sorted.length - 1] as SentenceUnit;
       const text = store.texts[a.doc]?.slice(a.start, b.end) ?? a.text;
-      return { text, doc: a.doc, section: a.section, paragraph: a.paragraph, start: a.start, end: b.end };
+      const page = a.page ? { page: a.page } : {};
+      return {
+        text,
+        doc: a.doc,
+        section: a.section,
+        paragraph: a.paragraph,
+        start: a.start,
+        end: b.end,
+        ...page,
+      };
     });
   }
 
@@ -202,6 +211,7 @@ export function createAnswerer(
       start: u.start,
       end: u.end,
       text: u.text,
+      ...(u.page ? { page: u.page } : {}),
       score: round(p.score),
     };
   }

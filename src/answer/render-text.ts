@@ -6,10 +6,11 @@ export interface DocTitles {
 
 /** `Title › Section › ¶n (chars a–b)`: where a quote stands in the report. */
 export function citation(
-  q: { doc: string; section: string; paragraph: number; start: number; end: number },
+  q: { doc: string; section: string; paragraph: number; start: number; end: number; page?: number },
   titles: DocTitles,
 ): string {
-  return `${titles[q.doc] ?? q.doc} › ${q.section} › ¶${q.paragraph} (chars ${q.start}–${q.end})`;
+  const page = q.page ? `, p. ${q.page}` : "";
+  return `${titles[q.doc] ?? q.doc} › ${q.section} › ¶${q.paragraph}${page} (chars ${q.start}–${q.end})`;
 }
 
 /** Plain-text rendering for terminals: quotes as block quotes, each with its citation, then the confidence. */

@@ -6,6 +6,8 @@ export interface Quote {
   paragraph: number;
   start: number;
   end: number;
+  /** Only for paged documents (PDF): the page the quote starts on. */
+  page?: number;
 }
 
 export interface PassageOut extends Quote {

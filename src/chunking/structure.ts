@@ -24,7 +24,8 @@ export interface DocumentStructure {
 
 export const LEAD_SECTION_LABEL = "Lead";
 
-const META_LINE = /^(source|editor|author|reporter|translator|photo|来源|编辑)\s*[:：]/i;
+const META_LINE =
+  /^((source|editor|author|reporter|translator|photo|来源|编辑)\s*[:：].*|(page\s+)?\d+(\s+(of|\/)\s+\d+)?)$/i;
 const CLOSING_PUNCTUATION = /[.!?;:,。！？；：，"”’')\]]$/;
 const MAX_HEADING_CHARS = 160;
 
@@ -35,7 +36,8 @@ interface Block extends Span {
 
 /** Parses a document into lead, sections, paragraphs and sentences, all as exact offsets into `text`. */
 export function parseStructure(text: string, format: DocumentFormat, locale = "en"): DocumentStructure {
-  const blocks = format === "md" ? markdownBlocks(text) : textBlocks(text);
+  // Word files arrive as Markdown-like text (headings as `#` lines); PDF text as one paragraph a line.
+  const blocks = format === "md" || format === "docx" ? markdownBlocks(text) : textBlocks(text);
   const sections: Section[] = [{ index: 0, title: null, start: 0, end: 0 }];
   const paragraphs: Paragraph[] = [];
   const metaLines: Span[] = [];

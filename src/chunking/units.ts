@@ -4,7 +4,7 @@ import type { Span } from "./sentences.js";
 import { parseStructure, sectionLabel, type DocumentStructure, type Paragraph } from "./structure.js";
 
 export const chunkerParamsSchema = z.object({
-  version: z.literal(3).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
+  version: z.literal(4).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
   windowSentences: z.number().int().min(1).default(3).describe("Most sentences in one retrieval unit."),
   stride: z.number().int().min(1).default(1).describe("Sentences between the starts of two windows."),
   headingContext: z.boolean().default(true).describe("Prefix the section heading to the embedded text."),
@@ -20,7 +20,7 @@ export const chunkerParamsSchema = z.object({
     .describe("Longest first sentence used as topic context."),
 });
 export type ChunkerParams = z.infer<typeof chunkerParamsSchema>;
-export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 3 });
+export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 4 });
 
 /** A sentence of the report, the smallest quotable piece. */
 export interface SentenceUnit extends Span {
@@ -32,6 +32,8 @@ export interface SentenceUnit extends Span {
   /** 1-based position in its paragraph. */
   index: number;
   text: string;
+  /** Page the sentence starts on, for paged formats (PDF). */
+  page?: number;
 }
 
 /** A retrieval unit: consecutive sentences of one paragraph. `text` is quoted; `embedText` is embedded. */
@@ -45,6 +47,7 @@ export interface RetrievalUnit extends Span {
   lastSentence: number;
   text: string;
   embedText: string;
+  page?: number;
 }
 
 export interface ChunkedDocument {
@@ -83,6 +86,7 @@ export function chunkDocument(
         paragraph: paragraph.n,
         index: i + 1,
         text: doc.text.slice(span.start, span.end),
+        ...pageOf(doc.pageStarts, span.start),
       }),
     );
     const paragraphSentences = sentences.slice(sentences.length - pieces.length);
@@ -151,7 +155,16 @@ function makeUnit(
     end: b.end,
     text,
     embedText: prefix ? `${prefix} ${text}` : text,
+    ...(a.page ? { page: a.page } : {}),
   };
+}
+
+/** `{ page }` for an offset of a paged document, `{}` otherwise (so JSON of other formats is unchanged). */
+export function pageOf(pageStarts: readonly number[] | undefined, offset: number): { page?: number } {
+  if (!pageStarts?.length) return {};
+  let page = 1;
+  while (page < pageStarts.length && (pageStarts[page] ?? Infinity) <= offset) page++;
+  return { page };
 }
 
 /** Sentences of a paragraph, any that would not fit the model with its context split at word boundaries. */

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, describeError } from "../errors.js";
+import { extractDocx, extractPdf } from "./extract-text.js";
 import { documentMetaSchema, type DocumentMeta } from "./metadata.js";
 
-export type DocumentFormat = "txt" | "md";
+export type DocumentFormat = "txt" | "md" | "pdf" | "docx";
 
 export interface SourceDocument {
   /** Path relative to the corpus folder, with forward slashes: the `doc` of every citation. */
@@ -12,12 +14,16 @@ export interface SourceDocument {
   /** Stable id derived from the path, used in unit ids. */
   id: string;
   format: DocumentFormat;
+  /** The text that every offset indexes: the file itself for .txt/.md, the extracted text for .pdf/.docx. */
   text: string;
+  /** For paged formats, the offset where each page starts. */
+  pageStarts?: number[];
+  /** Of the file's bytes, so that a change anywhere in the file is seen. */
   sha256: string;
   meta: DocumentMeta;
 }
 
-const FORMATS: Record<string, DocumentFormat> = { ".txt": "txt", ".md": "md" };
+const FORMATS: Record<string, DocumentFormat> = { ".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "docx" };
 
 export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
@@ -49,31 +55,44 @@ export function listCorpusFiles(corpusDir: string): string[] {
   return out.map((f) => path.relative(corpusDir, f).split(path.sep).join("/")).sort();
 }
 
-export function readCorpus(corpusDir: string): SourceDocument[] {
+export async function readCorpus(corpusDir: string): Promise<SourceDocument[]> {
   const files = listCorpusFiles(corpusDir);
   if (files.length === 0) {
-    throw new AppError("CORPUS_EMPTY", `Expected .txt or .md documents in ${corpusDir}, found none.`);
+    throw new AppError("CORPUS_EMPTY", `Expected .txt, .md, .pdf or .docx documents in ${corpusDir}, found none.`);
   }
-  return files.map((rel) => readDocument(corpusDir, rel));
+  const docs: SourceDocument[] = [];
+  for (const rel of files) docs.push(await readDocument(corpusDir, rel));
+  return docs;
 }
 
-export function readDocument(corpusDir: string, relPath: string): SourceDocument {
+export async function readDocument(corpusDir: string, relPath: string): Promise<SourceDocument> {
   const full = path.join(corpusDir, relPath);
-  let text: string;
-  try {
-    text = readFileSync(full, "utf8");
-  } catch (error) {
-    throw new AppError("INPUT_UNREADABLE", `Could not read ${full}: ${describeError(error)}.`, { cause: error });
-  }
   const format = FORMATS[path.extname(relPath).toLowerCase()] ?? "txt";
+  let bytes: Buffer;
+  let extracted: { text: string; pageStarts?: number[] };
+  try {
+    bytes = await readFile(full);
+    extracted = await extract(format, bytes);
+  } catch (error) {
+    throw new AppError("INPUT_UNREADABLE", `Could not read ${full} as ${format}: ${describeError(error)}.`, {
+      cause: error,
+    });
+  }
   return {
     path: relPath,
     id: docIdFromPath(relPath),
     format,
-    text,
-    sha256: sha256(text),
-    meta: readMeta(full, relPath, text),
+    text: extracted.text,
+    ...(extracted.pageStarts ? { pageStarts: extracted.pageStarts } : {}),
+    sha256: sha256(bytes),
+    meta: readMeta(full, relPath, extracted.text),
   };
+}
+
+async function extract(format: DocumentFormat, bytes: Buffer): Promise<{ text: string; pageStarts?: number[] }> {
+  if (format === "pdf") return extractPdf(bytes);
+  if (format === "docx") return extractDocx(bytes);
+  return { text: bytes.toString("utf8") };
 }
 
 function metaPathFor(docPath: string): string {

@@ -50,7 +50,7 @@ interface DocPart {
 export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIndexResult> {
   const t0 = performance.now();
   const log = options.log ?? (() => undefined);
-  const docs = readCorpus(options.corpusDir);
+  const docs = await readCorpus(options.corpusDir);
   const identity = {
     model: options.model,
     chunker: options.chunker,
