@@ -27,6 +27,23 @@ export const ERROR_CATALOGUE = {
   },
   QUESTION_INVALID: { userFacing: true, hint: "Ask a question in plain words, up to 500 characters." },
   INPUT_UNREADABLE: { userFacing: true, hint: "Check that the file exists and is readable." },
+  DISCORD_LOGIN_FAILED: {
+    userFacing: false,
+    hint: "Check DISCORD_TOKEN (developer portal → your application → Bot → Reset Token) and the network; see docs/discord.md.",
+  },
+  DISCORD_COMMANDS_FAILED: {
+    userFacing: false,
+    hint: "Check DISCORD_APP_ID, DISCORD_GUILD_ID and that the bot was invited with the applications.commands scope; see docs/discord.md.",
+  },
+  PHRASE_INVALID: {
+    userFacing: true,
+    hint: "Give the words to look for, up to 500 characters, e.g. 650 mu of forest.",
+  },
+  TOPIC_INVALID: {
+    userFacing: true,
+    hint: "Give a section number, a section title or a few words of a topic, up to 200 characters.",
+  },
+  DOC_UNKNOWN: { userFacing: true, hint: "Pick one of the indexed documents (see `npm run -s outline`)." },
 } as const satisfies Record<string, { userFacing: boolean; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

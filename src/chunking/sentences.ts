@@ -11,6 +11,9 @@ const ATTRIBUTION =
 // A segment that starts in lower case, or with a closing bracket or punctuation, continues the previous one
 // (Intl.Segmenter breaks after abbreviations such as "approx." or "e.g.").
 const CONTINUATION = /^[\p{Ll}),;:]/u;
+// Intl.Segmenter also breaks after these when a capital or a digit follows ("No. 5530, Longwu Road").
+const ABBREVIATION =
+  /\b(No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Rd|Ave|Co|Ltd|Inc|Jr|Sr|vs|etc|approx|e\.g|i\.e|Fig|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
 
 /**
  * Splits `text.slice(start, end)` into sentences with exact offsets. Uses Intl.Segmenter, trims whitespace
@@ -33,7 +36,10 @@ function mergeMisses(text: string, spans: Span[]): Span[] {
     const body = text.slice(span.start, span.end);
     const prevText = prev ? text.slice(prev.start, prev.end) : "";
     const joins =
-      prev && (CONTINUATION.test(body) || (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
+      prev &&
+      (CONTINUATION.test(body) ||
+        ABBREVIATION.test(prevText) ||
+        (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
     if (prev && joins) prev.end = span.end;
     else out.push({ ...span });
   }

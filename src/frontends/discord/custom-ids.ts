@@ -3,8 +3,7 @@
  * for "More sources", the asker, so a press can be checked without any state, even after a restart.
  */
 export type ButtonAction =
-  | { kind: "more"; answerId: string; askerId: string }
-  | { kind: "vote"; vote: Vote; answerId: string };
+  { kind: "more"; answerId: string; askerId: string } | { kind: "vote"; vote: Vote; answerId: string };
 
 export type Vote = "up" | "down";
 

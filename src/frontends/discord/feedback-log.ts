@@ -28,7 +28,9 @@ export type FeedbackRecord = z.infer<typeof feedbackRecordSchema>;
 const key = (r: Pick<FeedbackRecord, "answerId" | "userId">) => `${r.answerId}:${r.userId}`;
 
 /** The identifying parts of an answer, as stored with each vote. */
-export function answerIdsOf(answer: Answer): Pick<FeedbackRecord, "indexVersion" | "quoteIds" | "passageIds"> {
+export function answerIdsOf(
+  answer: Answer,
+): Pick<FeedbackRecord, "indexVersion" | "quoteIds" | "passageIds"> {
   return {
     indexVersion: answer.index.version,
     quoteIds: answer.quotes.map((q) => `${q.doc}:${q.start}-${q.end}`),

@@ -24,7 +24,10 @@ export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level: settings.level,
     base: undefined,
-    redact: { paths: ["token", "*.token", "headers.authorization", "*.headers.authorization"], censor: "[redacted]" },
+    redact: {
+      paths: ["token", "*.token", "headers.authorization", "*.headers.authorization"],
+      censor: "[redacted]",
+    },
     hooks: { streamWrite: (line) => scrubSecrets(line, secrets) },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);

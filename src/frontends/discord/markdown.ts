@@ -35,3 +35,8 @@ export function blockQuote(escaped: string): string {
     .map((line) => `> ${line}`)
     .join("\n");
 }
+
+/** What Discord displays for escaped text: the inverse of `escapeMarkdown`. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([^0-9A-Za-z\s])/g, "$1");
+}

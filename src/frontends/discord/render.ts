@@ -91,12 +91,7 @@ export function renderAnswerEmbed(answer: Answer, titles: DocTitles): RenderedAn
     );
     const intro = "The report does not seem to cover this. The nearest sections are:";
     const bullets = near.map((p) => `- ${escapeMarkdown(discordCitation(p, titles))}`);
-    const fitted = fitBlocks(
-      [intro, ...bullets],
-      descriptionBudget(base),
-      (n) => `- …and ${n} more`,
-      "\n",
-    );
+    const fitted = fitBlocks([intro, ...bullets], descriptionBudget(base), (n) => `- …and ${n} more`, "\n");
     return { embed: { ...base, description: fitted.text }, quotesShown: 0 };
   }
   base.footer = footer(
@@ -172,7 +167,10 @@ export function renderSourcesEmbed(
 export function renderAboutEmbed(about: AboutIndex): APIEmbed {
   const docFields: APIEmbedField[] = about.documents.map((d) => ({
     name: clip(d.title, L.fieldName),
-    value: clip([d.occasion, d.source && `Source: ${d.source}`].filter(Boolean).join("\n") || d.path, L.fieldValue),
+    value: clip(
+      [d.occasion, d.source && `Source: ${d.source}`].filter(Boolean).join("\n") || d.path,
+      L.fieldValue,
+    ),
   }));
   const facts: APIEmbedField[] = [
     { name: "Passages", value: String(about.passages), inline: true },
@@ -195,7 +193,10 @@ export function renderAboutEmbed(about: AboutIndex): APIEmbed {
 }
 
 /** "More sources", 👍 and 👎 under an answer. */
-export function answerComponents(answerId: string, askerId: string): APIActionRowComponent<APIButtonComponent>[] {
+export function answerComponents(
+  answerId: string,
+  askerId: string,
+): APIActionRowComponent<APIButtonComponent>[] {
   return [
     {
       type: ComponentType.ActionRow,

@@ -59,5 +59,9 @@ describe("sentence splitting", () => {
       "Costs fell by approx. one third.",
       "Then rose.",
     ]);
+    expect(texts("The housing in No. 5530, Longwu Road will be done. All move.")).toEqual([
+      "The housing in No. 5530, Longwu Road will be done.",
+      "All move.",
+    ]);
   });
 });

@@ -1,0 +1,222 @@
+/**
+ * `npm run -s bench -- [--json] [--docs N] [--asks N] [--profile DIR]`: measures start-up, indexing and the
+ * per-question cost on the report, and with --docs on N generated documents; prints a table or one JSON object.
+ * Progress goes to stderr. Everything is built in a scratch folder under the OS temp folder, removed at the end.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createEmbedder } from "../src/app.js";
+import { coldStartCli, runProbe, type Workspace } from "../src/bench/children.js";
+import { loopFigures, startupBreakdown } from "../src/bench/figures.js";
+import {
+  buildFromScratch,
+  rawEmbedThroughput,
+  settingsFor,
+  storeTexts,
+  timeRefreshes,
+} from "../src/bench/indexing.js";
+import { summariseProfile, type CpuProfile, type ProfileSummary } from "../src/bench/profile.js";
+import { DEV_QUESTIONS, readQuestions, REPO_ROOT } from "../src/bench/questions.js";
+import { checkGoals, formatTable, type BenchReport } from "../src/bench/report.js";
+import { failNoLoop, runScale } from "../src/bench/scale.js";
+import { median, round } from "../src/bench/stats.js";
+import type { Embedder } from "../src/embedding/embedder.js";
+import { describeError } from "../src/errors.js";
+import { logToStderr, runCli, usageError } from "../src/frontends/cli/run-cli.js";
+
+const USAGE =
+  "npm run -s bench -- [--json] [--docs N] [--asks N] [--seed N] [--questions FILE.jsonl] [--profile DIR]";
+const SOURCE = path.join(REPO_ROOT, "corpus/minhang-mayor-report.txt");
+const RUNS = { coldStart: 3, build: 3, refresh: 5, rawEmbed: 3 };
+
+interface Args {
+  json: boolean;
+  docs: number;
+  asks: number;
+  seed: number;
+  questions: string;
+  profileDir: string | undefined;
+}
+
+runCli(async () => {
+  const args = readArgs();
+  const t0 = performance.now();
+  const loadStart = os.loadavg();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "report-bench-"));
+  const cleanup = () => rmSync(scratch, { recursive: true, force: true });
+  process.once("SIGINT", () => {
+    cleanup();
+    process.exit(130);
+  });
+  try {
+    const questions = readQuestions(args.questions);
+    const ws: Workspace = {
+      corpusDir: path.join(scratch, "single/corpus"),
+      indexDir: path.join(scratch, "single/index"),
+    };
+    cpSync(path.join(REPO_ROOT, "corpus"), ws.corpusDir, { recursive: true });
+    if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+    log("loading the model");
+    const embedder = await createEmbedder(settingsFor(ws), log);
+    try {
+      await embedder.embed(["warm-up"]);
+      const indexing = await measureIndexing(ws, scratch, embedder);
+      const start = await measureColdStart(ws, questions[0] as string, args.questions);
+      log(`per-question loop (at least ${args.asks} asks after warm-up) in a fresh process`);
+      const probe = await runProbe(ws, {
+        questionsFile: args.questions,
+        minAsks: args.asks,
+        profileFile: profileFile(args, "single"),
+      });
+      const scale =
+        args.docs > 0
+          ? await runScale({
+              docs: args.docs,
+              seed: args.seed,
+              sourceFile: SOURCE,
+              dir: path.join(scratch, "scale"),
+              embedder,
+              questionsFile: args.questions,
+              minAsks: args.asks,
+              questionVectors: await embedder.embed(questions),
+              profileFile: profileFile(args, "scale"),
+              log,
+            })
+          : undefined;
+      const partial: Omit<BenchReport, "goals"> = {
+        machine: machine(loadStart),
+        ...indexing,
+        ...start,
+        ...loopFigures(probe.loop ?? failNoLoop()),
+        rss_mb: round(probe.rssMbAfterWarmUp ?? 0, 0),
+        ...(scale ? { scale } : {}),
+        ...profiles(args),
+        wall_ms: round(performance.now() - t0, 0),
+      };
+      const report: BenchReport = { ...partial, goals: checkGoals(partial) };
+      console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
+    } finally {
+      await embedder.dispose();
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+function readArgs(): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        json: { type: "boolean", default: false },
+        docs: { type: "string", default: "0" },
+        asks: { type: "string", default: "200" },
+        seed: { type: "string", default: "1" },
+        questions: { type: "string", default: DEV_QUESTIONS },
+        profile: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw usageError(describeError(error), USAGE);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(`Usage: ${USAGE}`);
+    process.exit(0);
+  }
+  const whole = (name: string, raw: string, min: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw usageError(`--${name} must be a whole number ≥ ${min}.`, USAGE);
+    return n;
+  };
+  return {
+    json: v.json,
+    docs: whole("docs", v.docs, 0),
+    asks: whole("asks", v.asks, 1),
+    seed: whole("seed", v.seed, 0),
+    questions: path.resolve(v.questions),
+    profileDir: v.profile ? path.resolve(v.profile) : undefined,
+  };
+}
+
+function log(line: string): void {
+  logToStderr(`bench: ${line}`);
+}
+
+/** Builds from scratch (first into the workspace's index, which the later steps use), refreshes, embeds raw. */
+async function measureIndexing(ws: Workspace, scratch: string, embedder: Embedder) {
+  const builds = [];
+  for (let i = 0; i < RUNS.build; i++) {
+    log(`building the index from scratch (${i + 1}/${RUNS.build})`);
+    const indexDir = i === 0 ? ws.indexDir : path.join(scratch, `single/index-build-${i}`);
+    builds.push(await buildFromScratch({ ...ws, indexDir }, embedder));
+    if (i > 0) rmSync(indexDir, { recursive: true, force: true });
+  }
+  const [first] = builds;
+  if (!first) throw new Error("No build ran.");
+  const { store, embeddedTexts } = first;
+  const buildMs = builds.map((b) => b.ms);
+  log("refreshing the unchanged index");
+  const refreshMs = await timeRefreshes(ws, embedder, RUNS.refresh);
+  log("raw batched embedding of the same texts");
+  const throughput = await rawEmbedThroughput(embedder, storeTexts(store), RUNS.rawEmbed);
+  const unitsPerS = (embeddedTexts / median(buildMs)) * 1000;
+  return {
+    corpus: {
+      docs: store.manifest.documents.length,
+      units: store.units.length,
+      sentences: store.sentences.length,
+    },
+    index_build_ms: round(median(buildMs), 0),
+    index_build_runs_ms: buildMs.map((x) => round(x, 0)),
+    embedded_texts: embeddedTexts,
+    units_per_s: round(unitsPerS, 1),
+    refresh_unchanged_ms: round(median(refreshMs), 1),
+    refresh_unchanged_runs_ms: refreshMs.map((x) => round(x, 1)),
+    embed_throughput_per_s: round(median(throughput), 1),
+    embed_throughput_runs_per_s: throughput.map((x) => round(x, 1)),
+    indexing_over_raw: round(unitsPerS / median(throughput), 3),
+  };
+}
+
+/** The real CLI, once untimed (disk and transform caches), then timed; and the probe for the stages. */
+async function measureColdStart(ws: Workspace, question: string, questionsFile: string) {
+  log(`cold start: ${RUNS.coldStart} runs of ask.ts --json after one untimed run`);
+  await coldStartCli(ws, question);
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS.coldStart; i++) runs.push((await coldStartCli(ws, question)).answerMs);
+  log(`cold start: ${RUNS.coldStart} runs of the stage probe`);
+  const probes = [];
+  for (let i = 0; i < RUNS.coldStart; i++) probes.push(await runProbe(ws, { questionsFile, minAsks: 0 }));
+  return {
+    cold_start_ms: round(median(runs), 0),
+    cold_start_runs_ms: runs.map((x) => round(x, 0)),
+    cold_start_breakdown_ms: startupBreakdown(probes),
+  };
+}
+
+function profileFile(args: Args, name: string): string | undefined {
+  return args.profileDir ? path.join(args.profileDir, `${name}-loop.cpuprofile`) : undefined;
+}
+
+function profiles(args: Args): { profile?: { single: ProfileSummary; scale?: ProfileSummary } } {
+  if (!args.profileDir) return {};
+  const read = (name: string) =>
+    summariseProfile(JSON.parse(readFileSync(profileFile(args, name) as string, "utf8")) as CpuProfile);
+  return { profile: { single: read("single"), ...(args.docs > 0 ? { scale: read("scale") } : {}) } };
+}
+
+function machine(loadStart: number[]): BenchReport["machine"] {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    node: process.version,
+    load_avg_start: loadStart.map((x) => round(x, 2)),
+    load_avg_end: os.loadavg().map((x) => round(x, 2)),
+  };
+}

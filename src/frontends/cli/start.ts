@@ -1,0 +1,88 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise a local chat in the terminal.
+ * Either way the model and index are loaded once, before the first question.
+ */
+import { createApp } from "../../app.js";
+import { loadSettings, type Settings } from "../../config/settings.js";
+import { AppError } from "../../errors.js";
+import { botSettings, createDiscordBot } from "../discord/bot.js";
+import { createLogger } from "../discord/logger.js";
+import { NO_TOKEN_LINE, runLocalChat } from "./local-chat.js";
+import { logToStderr, runCli } from "./run-cli.js";
+
+// Pays the model's first-call cost (graph init, caches) before anyone waits for it.
+const WARM_UP_QUESTION = "What does the report say about the economy?";
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+runCli(async () => {
+  const settings = loadSettings();
+  if (settings.DISCORD_TOKEN) await runBot(settings, settings.DISCORD_TOKEN);
+  else await runLocal(settings);
+});
+
+async function runLocal(settings: Settings): Promise<void> {
+  console.log(NO_TOKEN_LINE);
+  const app = await createApp(settings, { log: logToStderr });
+  const chat = runLocalChat({
+    engine: app,
+    input: process.stdin,
+    output: process.stdout,
+    terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+  // A signal stops reading; the answer being computed is still printed.
+  for (const signal of SIGNALS) process.once(signal, chat.close);
+  try {
+    await chat.done;
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, chat.close);
+    await app.close();
+  }
+}
+
+async function runBot(settings: Settings, token: string): Promise<void> {
+  if (!settings.DISCORD_APP_ID) {
+    throw new AppError("CONFIG_INVALID", "DISCORD_TOKEN is set but DISCORD_APP_ID is not.", {
+      hint: "Set DISCORD_APP_ID to the Application ID from the developer portal (General Information), or unset DISCORD_TOKEN for the local chat.",
+    });
+  }
+  const log = createLogger({ level: settings.LOG_LEVEL, secrets: [token] });
+  log.info({ event: "starting" }, "loading model and index");
+  const app = await createApp(settings, { log: (line) => log.info({ event: "engine" }, line) });
+  const warm = performance.now();
+  await app.answerer().ask(WARM_UP_QUESTION);
+  log.info({ event: "warm-up", ms: Math.round(performance.now() - warm) }, "model warmed up");
+
+  const bot = createDiscordBot({ engine: app, log, ...botSettings(settings) });
+  let stoppingSince: number | undefined;
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => (stopped = resolve));
+  const shutdown = (signal: string) => {
+    if (stoppingSince !== undefined) {
+      // tsx relays the signal it got to this process, so one Ctrl+C or `systemctl stop` can arrive twice;
+      // only a signal sent well after the first means "stop waiting".
+      if (Date.now() - stoppingSince < 2_000) return;
+      log.warn({ event: "shutdown", signal }, "second signal: exiting now");
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    log.info({ event: "shutdown", signal }, "finishing answers in flight");
+    void bot
+      .stop()
+      .finally(() => app.close())
+      .catch((error: unknown) => log.error({ event: "shutdown", err: String(error) }, "shutdown failed"))
+      .finally(stopped);
+  };
+  for (const signal of SIGNALS) process.on(signal, shutdown);
+  try {
+    await bot.start(token);
+  } catch (error) {
+    for (const signal of SIGNALS) process.off(signal, shutdown);
+    await app.close();
+    throw error;
+  }
+  log.info({ event: "ready", indexVersion: app.answerer().store.manifest.indexVersion }, "ready");
+  await done;
+  for (const signal of SIGNALS) process.off(signal, shutdown);
+  // Everything is closed; should a library still hold a handle, do not hang the service manager.
+  setTimeout(() => process.exit(), 5_000).unref();
+}

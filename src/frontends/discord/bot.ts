@@ -1,0 +1,453 @@
+/**
+ * The Discord bot: thin handlers that parse what Discord sends, call the engine and send what the pure
+ * renderers make. Nothing here retrieves or scores.
+ */
+import { once } from "node:events";
+import {
+  ApplicationFlags,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  REST,
+  Routes,
+  type APIApplication,
+  type APIEmbed,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ClientOptions,
+  type Interaction,
+  type Message,
+  type MessageMentionOptions,
+} from "discord.js";
+import { validateQuestion } from "../../answer/answerer.js";
+import type { Answer, StageTimings } from "../../answer/types.js";
+import { AppError, describeError, isAppError } from "../../errors.js";
+import { aboutIndex, titlesOf, unseenPassages, type Engine } from "../shared/report-view.js";
+import { createAnswerCache, type AnswerRecord } from "./answer-cache.js";
+import { askOptionsSchema, COMMAND, MAX_QUESTION_CHARS, QUESTION_OPTION } from "./commands.js";
+import { parseButtonId } from "./custom-ids.js";
+import { answerIdsOf, createFeedbackLog, type FeedbackLog } from "./feedback-log.js";
+import { scrubSecrets, type BotLog } from "./logger.js";
+import { unescapeMarkdown } from "./markdown.js";
+import { isAddressedToBot, questionFromMessage } from "./mentions.js";
+import { errorNote, mentionHint, NOTES, rateLimitNote, voteNote } from "./notes.js";
+import { createRateLimiter } from "./rate-limiter.js";
+import { answerComponents, renderAboutEmbed, renderAnswerEmbed, renderSourcesEmbed } from "./render.js";
+
+export interface DiscordBotOptions {
+  engine: Engine;
+  log: BotLog;
+  rateLimit: { count: number; windowS: number };
+  /** A JSON-lines file path, or a log object (tests). */
+  feedbackLog: string | FeedbackLog;
+  /** Merged into the discord.js Client options; tests point `rest.api` at a fake Discord. */
+  clientOptions?: Partial<ClientOptions>;
+  /** Ask for the Message Content intent; by default on when the application has it switched on. */
+  messageContent?: boolean;
+  /** How long `stop` waits for answers in flight. */
+  shutdownTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface DiscordBot {
+  /** Logs in and resolves once the gateway says READY. */
+  start(token: string): Promise<void>;
+  /** Refuses new questions, lets answers in flight finish (up to the timeout), then closes the gateway. */
+  stop(): Promise<void>;
+  readonly client: Client | null;
+  /** Whether mentions can be read in full (the Message Content intent is on). */
+  readonly messageContent: boolean;
+}
+
+// Nothing the bot sends may ping anyone, whatever a question or quote contains.
+const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+const NO_MENTIONS_REPLY: MessageMentionOptions = { parse: [], repliedUser: false };
+const EPHEMERAL = MessageFlags.Ephemeral;
+
+const ms = (x: number) => Math.round(x * 10) / 10;
+
+interface Answered {
+  answer: Answer;
+  embed: APIEmbed;
+  quotesShown: number;
+  timings: StageTimings;
+}
+
+interface QuestionMeta {
+  via: "slash" | "mention";
+  answerId: string;
+  askerId: string;
+  guildId: string | null;
+  channelId: string | null;
+  started: number;
+}
+
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const { engine, log } = options;
+  const now = options.now ?? Date.now;
+  const limiter = createRateLimiter({
+    count: options.rateLimit.count,
+    windowMs: options.rateLimit.windowS * 1000,
+    now,
+  });
+  const cache = createAnswerCache();
+  const feedback =
+    typeof options.feedbackLog === "string" ? createFeedbackLog(options.feedbackLog) : options.feedbackLog;
+  const inFlight = new Set<Promise<void>>();
+  let client: Client | null = null;
+  let messageContent = false;
+  let closing = false;
+  let stopping: Promise<void> | undefined;
+
+  /** Runs a handler so that `stop` can wait for it and a failure is logged rather than crashing the bot. */
+  const track = (what: string, work: () => Promise<void>) => {
+    const run = work()
+      .catch((error: unknown) => log.error({ what, err: errorForLog(error) }, "handler failed"))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+
+  async function answerQuestion(question: string): Promise<Answered> {
+    const answerer = engine.answerer();
+    const { answer, timings } = await answerer.ask(question);
+    const { embed, quotesShown } = renderAnswerEmbed(answer, titlesOf(answerer.store));
+    return { answer, embed, quotesShown, timings };
+  }
+
+  function remember(meta: QuestionMeta, answered: Answered): void {
+    cache.put({ answerId: meta.answerId, askerId: meta.askerId, answer: answered.answer, shown: [] });
+    const t = answered.timings;
+    // One line per question; the question is the only message text logged at info level.
+    log.info(
+      {
+        event: "question",
+        via: meta.via,
+        guildId: meta.guildId,
+        channelId: meta.channelId,
+        question: answered.answer.question,
+        answered: answered.answer.answered,
+        confidence: answered.answer.confidence,
+        quotes: answered.quotesShown,
+        indexVersion: answered.answer.index.version,
+        latencyMs: {
+          embed: ms(t.embedMs),
+          retrieve: ms(t.retrieveMs),
+          answer: ms(t.answerMs),
+          total: ms(performance.now() - meta.started),
+        },
+      },
+      "question",
+    );
+  }
+
+  function logFailure(meta: QuestionMeta, error: unknown): void {
+    const level = isAppError(error) && error.userFacing ? "info" : "error";
+    log[level](
+      {
+        event: "question",
+        via: meta.via,
+        guildId: meta.guildId,
+        channelId: meta.channelId,
+        err: errorForLog(error),
+      },
+      "question failed",
+    );
+  }
+
+  function errorForLog(error: unknown) {
+    const message = scrubSecrets(describeError(error), [client?.token ?? undefined]);
+    return isAppError(error) ? { code: error.code, message } : { message };
+  }
+
+  // --- slash commands --------------------------------------------------------------------------------
+
+  async function onAsk(i: ChatInputCommandInteraction): Promise<void> {
+    const started = performance.now();
+    let question: string;
+    try {
+      const raw = askOptionsSchema.parse({ question: i.options.getString(QUESTION_OPTION) ?? "" }).question;
+      question = validateQuestion(raw, MAX_QUESTION_CHARS);
+    } catch (error) {
+      const note = isAppError(error)
+        ? errorNote(error)
+        : errorNote(new AppError("QUESTION_INVALID", "Expected a question of 1 to 500 characters."));
+      await i.reply({ content: note, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const decision = limiter.take(i.user.id);
+    if (!decision.allowed) {
+      const note = rateLimitNote(decision.retryAt, options.rateLimit.count, options.rateLimit.windowS);
+      await i.reply({ content: note, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    // The first question after start and a question during an index rebuild can take seconds.
+    await i.deferReply();
+    const meta: QuestionMeta = {
+      via: "slash",
+      answerId: i.id,
+      askerId: i.user.id,
+      guildId: i.guildId,
+      channelId: i.channelId,
+      started,
+    };
+    try {
+      const answered = await answerQuestion(question);
+      await i.editReply({
+        embeds: [answered.embed],
+        components: answerComponents(meta.answerId, meta.askerId),
+        allowedMentions: NO_MENTIONS,
+      });
+      remember(meta, answered);
+    } catch (error) {
+      logFailure(meta, error);
+      await i.editReply({
+        content: errorNote(error),
+        embeds: [],
+        components: [],
+        allowedMentions: NO_MENTIONS,
+      });
+    }
+  }
+
+  async function showSources(
+    i: ChatInputCommandInteraction | ButtonInteraction,
+    record: AnswerRecord,
+  ): Promise<void> {
+    const unseen = unseenPassages(record.answer, record.shown);
+    if (unseen.length === 0) {
+      await i.reply({ content: NOTES.noMoreSources, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const { embed, shown } = renderSourcesEmbed(record.answer, unseen, titlesOf(engine.answerer().store));
+    record.shown.push(...shown);
+    await i.reply({ embeds: [embed], flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+  }
+
+  async function onSources(i: ChatInputCommandInteraction): Promise<void> {
+    const record = cache.lastOf(i.user.id);
+    if (!record) {
+      await i.reply({ content: NOTES.noLastAnswer, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await showSources(i, record);
+  }
+
+  async function onAbout(i: ChatInputCommandInteraction): Promise<void> {
+    const embed = renderAboutEmbed(aboutIndex(engine.answerer().store));
+    await i.reply({ embeds: [embed], flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+  }
+
+  // --- buttons ---------------------------------------------------------------------------------------
+
+  async function onButton(i: ButtonInteraction): Promise<void> {
+    const action = parseButtonId(i.customId);
+    if (!action) {
+      await i.reply({ content: NOTES.unknownAnswer, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const record = cache.get(action.answerId);
+    if (action.kind === "more") {
+      if (i.user.id !== action.askerId) {
+        await i.reply({ content: NOTES.onlyAsker, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      } else if (!record) {
+        await i.reply({ content: NOTES.unknownAnswer, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      } else {
+        await showSources(i, record);
+      }
+      return;
+    }
+    const previous = await feedback.record({
+      time: new Date(now()).toISOString(),
+      answerId: action.answerId,
+      userId: i.user.id,
+      vote: action.vote,
+      // After a restart only the message is left: its title is the question as shown.
+      question: record?.answer.question ?? unescapeMarkdown(i.message.embeds[0]?.title ?? ""),
+      ...(record ? answerIdsOf(record.answer) : { indexVersion: null, quoteIds: [], passageIds: [] }),
+    });
+    await i.reply({
+      content: voteNote(action.vote, previous),
+      flags: EPHEMERAL,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    if (!i.isChatInputCommand() && !i.isButton()) return;
+    if (closing) {
+      await i.reply({ content: NOTES.shuttingDown, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (i.isButton()) return onButton(i);
+    if (i.commandName === COMMAND.ask) return onAsk(i);
+    if (i.commandName === COMMAND.sources) return onSources(i);
+    if (i.commandName === COMMAND.about) return onAbout(i);
+  }
+
+  // --- mentions --------------------------------------------------------------------------------------
+
+  async function onMessage(m: Message): Promise<void> {
+    const me = client?.user;
+    if (closing || !me || m.system) return;
+    const bot = { userId: me.id, roleId: m.guild?.members.me?.roles.botRole?.id };
+    const addressed = isAddressedToBot(
+      {
+        content: m.content,
+        authorIsBot: m.author.bot,
+        mentionedUserIds: [...m.mentions.users.keys()],
+        mentionedRoleIds: [...m.mentions.roles.keys()],
+        repliedToUserId: m.mentions.repliedUser?.id ?? null,
+      },
+      bot,
+    );
+    if (!addressed) return;
+    const started = performance.now();
+    const reply = (body: {
+      content?: string;
+      embeds?: APIEmbed[];
+      components?: ReturnType<typeof answerComponents>;
+    }) => m.reply({ ...body, allowedMentions: NO_MENTIONS_REPLY, failIfNotExists: false });
+
+    // Without the Message Content intent, a reply that does not ping the bot arrives with no text.
+    const text = questionFromMessage(m.content, bot);
+    if (!text) {
+      await reply({ content: mentionHint(messageContent) });
+      return;
+    }
+    let question: string;
+    try {
+      question = validateQuestion(text, MAX_QUESTION_CHARS);
+    } catch (error) {
+      await reply({ content: errorNote(error) });
+      return;
+    }
+    const decision = limiter.take(m.author.id);
+    if (!decision.allowed) {
+      // No ephemeral messages here: say it once, then stay quiet rather than flood the channel.
+      if (!decision.repeated) {
+        await reply({
+          content: rateLimitNote(decision.retryAt, options.rateLimit.count, options.rateLimit.windowS),
+        });
+      }
+      return;
+    }
+    if ("sendTyping" in m.channel) void m.channel.sendTyping().catch(() => undefined);
+    const meta: QuestionMeta = {
+      via: "mention",
+      answerId: m.id,
+      askerId: m.author.id,
+      guildId: m.guildId,
+      channelId: m.channelId,
+      started,
+    };
+    try {
+      const answered = await answerQuestion(question);
+      await reply({ embeds: [answered.embed], components: answerComponents(meta.answerId, meta.askerId) });
+      remember(meta, answered);
+    } catch (error) {
+      logFailure(meta, error);
+      await reply({ content: errorNote(error) });
+    }
+  }
+
+  // --- lifecycle -------------------------------------------------------------------------------------
+
+  async function detectMessageContent(token: string): Promise<boolean> {
+    if (options.messageContent !== undefined) return options.messageContent;
+    const rest = new REST({ ...options.clientOptions?.rest }).setToken(token);
+    const app = (await rest.get(Routes.currentApplication())) as APIApplication;
+    const enabled = ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited;
+    return ((app.flags ?? 0) & enabled) !== 0;
+  }
+
+  return {
+    get client() {
+      return client;
+    },
+    get messageContent() {
+      return messageContent;
+    },
+    async start(token) {
+      if (client) throw new Error("The bot is already started.");
+      closing = false;
+      try {
+        messageContent = await detectMessageContent(token);
+      } catch (error) {
+        throw new AppError(
+          "DISCORD_LOGIN_FAILED",
+          `Could not read the application from Discord: ${scrubSecrets(describeError(error), [token])}.`,
+        );
+      }
+      if (!messageContent) {
+        log.warn(
+          { event: "intent" },
+          "Message Content intent is off: mentions are answered, replies to the bot without a ping get a hint to use /ask",
+        );
+      }
+      const c = new Client({
+        intents: [
+          GatewayIntentBits.Guilds,
+          GatewayIntentBits.GuildMessages,
+          ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
+        ],
+        allowedMentions: NO_MENTIONS_REPLY,
+        ...options.clientOptions,
+      });
+      client = c;
+      c.on(Events.InteractionCreate, (i) => track("interaction", () => onInteraction(i)));
+      c.on(Events.MessageCreate, (m) => track("message", () => onMessage(m)));
+      c.on(Events.Error, (error) => log.error({ err: errorForLog(error) }, "discord client error"));
+      c.on(Events.Warn, (message) =>
+        log.warn({ message: scrubSecrets(message, [token]) }, "discord client warning"),
+      );
+      const ready = once(c, Events.ClientReady);
+      ready.catch(() => undefined); // when login fails first, nobody awaits it
+      try {
+        await c.login(token);
+        await ready;
+      } catch (error) {
+        client = null;
+        await c.destroy();
+        throw new AppError(
+          "DISCORD_LOGIN_FAILED",
+          `Could not log in: ${scrubSecrets(describeError(error), [token])}.`,
+        );
+      }
+      log.info(
+        { event: "ready", user: c.user?.tag, guilds: c.guilds.cache.size, messageContent },
+        "connected to Discord",
+      );
+    },
+    stop() {
+      stopping ??= (async () => {
+        closing = true;
+        const timeout = options.shutdownTimeoutMs ?? 15_000;
+        let timer: NodeJS.Timeout | undefined;
+        const waited = await Promise.race([
+          Promise.allSettled([...inFlight]).then(() => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeout))),
+        ]);
+        clearTimeout(timer);
+        if (!waited)
+          log.warn({ event: "shutdown", pending: inFlight.size }, "gave up waiting for answers in flight");
+        await client?.destroy();
+        client = null;
+        log.info({ event: "shutdown" }, "disconnected from Discord");
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Options for `createDiscordBot` from validated settings. */
+export function botSettings(settings: {
+  RATE_LIMIT_COUNT: number;
+  RATE_LIMIT_WINDOW_S: number;
+  FEEDBACK_LOG: string;
+}): Pick<DiscordBotOptions, "rateLimit" | "feedbackLog"> {
+  return {
+    rateLimit: { count: settings.RATE_LIMIT_COUNT, windowS: settings.RATE_LIMIT_WINDOW_S },
+    feedbackLog: settings.FEEDBACK_LOG,
+  };
+}

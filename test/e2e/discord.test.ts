@@ -1,0 +1,354 @@
+// The bot end to end: the real discord.js Client logs in to the fake Discord on 127.0.0.1 and answers
+// with the real engine (model from models/, a fresh index of corpus/ in a temp folder). The assertions are
+// on what the bot actually sent over HTTP.
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { REST, type APIEmbed, type APIMessage, type APIUser } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createApp, type App } from "../../src/app.js";
+import { loadSettings } from "../../src/config/settings.js";
+import { createDiscordBot, type DiscordBot } from "../../src/frontends/discord/bot.js";
+import { registerCommands } from "../../src/frontends/discord/commands.js";
+import { tally } from "../../src/frontends/discord/feedback-log.js";
+import { embedViolations } from "../../src/frontends/discord/limits.js";
+import { createLogger } from "../../src/frontends/discord/logger.js";
+import { unescapeMarkdown } from "../../src/frontends/discord/markdown.js";
+import { parseFeedback } from "../../src/frontends/discord/feedback-log.js";
+import {
+  buttonInteractionFixture,
+  chatInputInteractionFixture,
+  mentionMessageFixture,
+  snowflake,
+} from "./fake-discord/fixtures.js";
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord/server.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const REPORT = readFileSync(path.join(ROOT, "corpus", "minhang-mayor-report.txt"), "utf8");
+const QUESTION = "What is planned for rural revitalization?";
+const ABOUT_THE_PLAN = /rural revitalization|One Belt and Six Villages|three parks/i;
+const TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GhIjKl.e2e-secret-token-part-0123456789";
+const RATE_LIMIT = 5;
+
+const ROUTE = {
+  callback: "/interactions/:interactionId/:token/callback",
+  editOriginal: "/webhooks/:appId/:token/messages/:messageId",
+  channelMessage: "/channels/:channelId/messages",
+};
+
+/** The quotes of an answer embed as a reader sees them: block-quote lines, escapes resolved. */
+function quotesOf(embed: APIEmbed | undefined): string[] {
+  return (embed?.description ?? "")
+    .split("\n\n")
+    .map((block) =>
+      block
+        .split("\n")
+        .filter((line) => line.startsWith("> "))
+        .map((line) => line.slice(2))
+        .join("\n"),
+    )
+    .filter(Boolean)
+    .map(unescapeMarkdown);
+}
+
+interface MessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: { components: { custom_id?: string }[] }[];
+  flags?: number;
+  allowed_mentions?: { parse?: string[]; replied_user?: boolean };
+  message_reference?: { message_id?: string };
+}
+
+const bodyOf = (r: RecordedRequest) => (r.body ?? {}) as MessageBody & { type?: number; data?: MessageBody };
+
+describe("Discord bot with the real discord.js Client, the real engine and a fake Discord", () => {
+  let fake: FakeDiscord;
+  let app: App;
+  let bot: DiscordBot;
+  let tmp: string;
+  let feedbackFile: string;
+  const logLines: string[] = [];
+
+  const find = (
+    method: string,
+    route: string,
+    extra: (r: RecordedRequest) => boolean = () => true,
+    ms = 15_000,
+  ) => fake.waitForRequest((r) => r.method === method && r.route === route && extra(r), ms);
+  const byToken = (token: string) => (r: RecordedRequest) => r.params.token === token;
+
+  /** A user other than the fake world's asker, for rate limits and foreign button presses. */
+  const otherUser = (username: string): APIUser => ({
+    ...fake.world.user,
+    id: snowflake(),
+    username,
+    global_name: username,
+  });
+  const as = <T extends { member?: unknown; user?: unknown }>(interaction: T, user: APIUser): T => ({
+    ...interaction,
+    member: { ...(interaction.member as object), user },
+  });
+
+  const ask = (question: string, user?: APIUser) => {
+    const interaction = chatInputInteractionFixture(fake.world, "ask", { question });
+    return fake.dispatchInteraction(user ? as(interaction, user) : interaction);
+  };
+
+  /** The message holding the answer to interaction `id`, as the fake stored it after the bot's edit. */
+  const answerMessage = (id: string): APIMessage => {
+    const message = [...fake.messages.values()].find((m) =>
+      m.components?.some((row) =>
+        "components" in row
+          ? row.components.some((c) => "custom_id" in c && c.custom_id.includes(`:${id}`))
+          : false,
+      ),
+    );
+    if (!message) throw new Error(`no answer message for ${id}`);
+    return message;
+  };
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), "discord-e2e-"));
+    feedbackFile = path.join(tmp, "data", "feedback.jsonl");
+    const settings = loadSettings(
+      { CORPUS_DIR: "corpus", INDEX_DIR: path.join(tmp, "index"), FEEDBACK_LOG: feedbackFile },
+      ROOT,
+    );
+    app = await createApp(settings);
+    fake = await startFakeDiscord();
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
+    bot = createDiscordBot({
+      engine: app,
+      log: createLogger({ level: "info", secrets: [TOKEN], destination }),
+      rateLimit: { count: RATE_LIMIT, windowS: 60 },
+      feedbackLog: feedbackFile,
+      // No retries and a short timeout so a broken route fails the test instead of hanging.
+      clientOptions: { rest: { api: fake.restBase, timeout: 5_000, retries: 0 }, waitGuildTimeout: 500 },
+    });
+    await bot.start(TOKEN);
+  });
+
+  afterAll(async () => {
+    // Client first: closing the server under a live client would make it reconnect.
+    await bot?.stop();
+    await fake?.close();
+    await app?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it("logs in with the Message Content intent the application has", () => {
+    expect(bot.messageContent).toBe(true);
+    expect(bot.client?.user?.id).toBe(fake.world.botUser.id);
+  });
+
+  it("/ask: defers, then edits @original with a verbatim quote of the plan, buttons and no mentions", async () => {
+    const interaction = ask(QUESTION);
+    const deferral = await find("POST", ROUTE.callback, byToken(interaction.token));
+    expect(bodyOf(deferral).type).toBe(5);
+
+    const edit = await find("PATCH", ROUTE.editOriginal, byToken(interaction.token));
+    expect(edit.params.messageId).toBe("@original");
+    const body = bodyOf(edit);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const embed = body.embeds?.[0];
+    expect(embed && embedViolations(embed)).toEqual([]);
+    expect(embed?.title).toBe(QUESTION);
+    const quotes = quotesOf(embed);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(REPORT).toContain(quote);
+    expect(quotes.some((q) => ABOUT_THE_PLAN.test(q))).toBe(true);
+    expect(embed?.description).toMatch(/— Minhang District Mayor's Report .* › .* › ¶\d+/);
+    expect(embed?.fields?.[0]?.name).toBe("Confidence");
+    expect(embed?.footer?.text).toMatch(/^Minhang District Mayor's Report.* · index [0-9a-f]{12}$/);
+    const ids = body.components?.[0]?.components.map((c) => c.custom_id);
+    expect(ids).toEqual([
+      `rqb:more:${interaction.id}:${fake.world.user.id}`,
+      `rqb:vote:up:${interaction.id}`,
+      `rqb:vote:down:${interaction.id}`,
+    ]);
+  });
+
+  it("logs one structured line per question, with stage latencies and without the token", async () => {
+    // The line is written once Discord has acknowledged the edit, a moment after the fake recorded it.
+    const question = await vi.waitFor(() => {
+      const entries = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      const found = entries.find((e) => e.event === "question" && e.question === QUESTION);
+      if (!found) throw new Error("no question line yet");
+      return found;
+    });
+    expect(question).toMatchObject({
+      level: 30,
+      via: "slash",
+      guildId: fake.world.guildId,
+      channelId: fake.world.channelId,
+      answered: true,
+      confidence: expect.any(Number),
+      latencyMs: {
+        embed: expect.any(Number),
+        retrieve: expect.any(Number),
+        answer: expect.any(Number),
+        total: expect.any(Number),
+      },
+    });
+    expect(question?.time).toEqual(expect.any(Number));
+    for (const line of logLines) expect(line).not.toContain(TOKEN);
+  });
+
+  it("replies to a message that mentions the bot with the same answer, pinging no one", async () => {
+    const mention = fake.dispatchMessage(mentionMessageFixture(fake.world, QUESTION));
+    const reply = await find(
+      "POST",
+      ROUTE.channelMessage,
+      (r) => bodyOf(r).message_reference?.message_id === mention.id,
+    );
+    const body = bodyOf(reply);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const quotes = quotesOf(body.embeds?.[0]);
+    expect(quotes.some((q) => ABOUT_THE_PLAN.test(q) && REPORT.includes(q))).toBe(true);
+    expect(body.components?.[0]?.components[0]?.custom_id).toBe(
+      `rqb:more:${mention.id}:${fake.world.user.id}`,
+    );
+  });
+
+  it("a question containing @everyone or a role mention pings no one", async () => {
+    const loud = `@everyone <@&${fake.world.botRoleId}> ${QUESTION}`;
+    const interaction = ask(loud);
+    const edit = await find("PATCH", ROUTE.editOriginal, byToken(interaction.token));
+    expect(bodyOf(edit).allowed_mentions).toEqual({ parse: [] });
+    expect(bodyOf(edit).content).toBeUndefined();
+    // The title shows the question as typed, escaped so it cannot render as a mention.
+    expect(unescapeMarkdown(bodyOf(edit).embeds?.[0]?.title ?? "")).toBe(loud);
+
+    const mention = fake.dispatchMessage(mentionMessageFixture(fake.world, loud));
+    const reply = await find(
+      "POST",
+      ROUTE.channelMessage,
+      (r) => bodyOf(r).message_reference?.message_id === mention.id,
+    );
+    expect(bodyOf(reply).allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('"More sources" shows the next passages to the asker only, ephemerally', async () => {
+    const dora = otherUser("dora");
+    const interaction = ask(QUESTION, dora);
+    await find("PATCH", ROUTE.editOriginal, byToken(interaction.token));
+    const message = answerMessage(interaction.id);
+    const moreId = `rqb:more:${interaction.id}:${dora.id}`;
+
+    const press = fake.dispatchInteraction(as(buttonInteractionFixture(fake.world, moreId, message), dora));
+    const sources = bodyOf(await find("POST", ROUTE.callback, byToken(press.token)));
+    expect(sources.type).toBe(4);
+    expect(sources.data?.flags).toBe(64);
+    expect(sources.data?.allowed_mentions).toEqual({ parse: [] });
+    const passages = quotesOf(sources.data?.embeds?.[0]);
+    expect(passages.length).toBeGreaterThan(0);
+    for (const p of passages) expect(REPORT).toContain(p);
+
+    const stranger = fake.dispatchInteraction(buttonInteractionFixture(fake.world, moreId, message));
+    const refused = bodyOf(await find("POST", ROUTE.callback, byToken(stranger.token)));
+    expect(refused).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringMatching(/^Only the person who asked/) },
+    });
+  });
+
+  it("👍 then 👎 by the same user is one vote, kept in the JSON-lines log", async () => {
+    const interaction = ask(QUESTION, otherUser("erin"));
+    await find("PATCH", ROUTE.editOriginal, byToken(interaction.token));
+    const message = answerMessage(interaction.id);
+    for (const vote of ["up", "down"]) {
+      const press = fake.dispatchInteraction(
+        buttonInteractionFixture(fake.world, `rqb:vote:${vote}:${interaction.id}`, message),
+      );
+      const reply = bodyOf(await find("POST", ROUTE.callback, byToken(press.token)));
+      expect(reply).toMatchObject({ type: 4, data: { flags: 64 } });
+    }
+    const { records } = parseFeedback(await readFile(feedbackFile, "utf8"));
+    expect(records).toHaveLength(2);
+    expect(records[1]).toMatchObject({
+      answerId: interaction.id,
+      userId: fake.world.user.id,
+      vote: "down",
+      question: QUESTION,
+      indexVersion: app.answerer().store.manifest.indexVersion,
+    });
+    expect(tally(records).get(interaction.id)).toEqual({ up: 0, down: 1 });
+  });
+
+  it("limits questions per user with an ephemeral note saying when to try again; others are unaffected", async () => {
+    const flooder = otherUser("mallory");
+    const floods = Array.from({ length: RATE_LIMIT + 1 }, () => ask(QUESTION, flooder));
+    const callbacks = await Promise.all(floods.map((i) => find("POST", ROUTE.callback, byToken(i.token))));
+    const refused = callbacks.filter((c) => bodyOf(c).type === 4);
+    expect(refused).toHaveLength(1);
+    expect(bodyOf(refused[0]!).data).toMatchObject({
+      flags: 64,
+      content: expect.stringMatching(/ask again <t:\d+:R>\.$/),
+    });
+    expect(callbacks.filter((c) => bodyOf(c).type === 5)).toHaveLength(RATE_LIMIT);
+
+    const other = ask(QUESTION, otherUser("frank"));
+    expect(bodyOf(await find("POST", ROUTE.callback, byToken(other.token))).type).toBe(5);
+    await find("PATCH", ROUTE.editOriginal, byToken(other.token));
+  });
+
+  it("/about lists the report, the passages, the model and the index version", async () => {
+    const interaction = fake.dispatchInteraction(chatInputInteractionFixture(fake.world, "about"));
+    const reply = bodyOf(await find("POST", ROUTE.callback, byToken(interaction.token)));
+    expect(reply.type).toBe(4);
+    const names = reply.data?.embeds?.[0]?.fields?.map((f) => f.name);
+    expect(names).toEqual([
+      expect.stringMatching(/^Minhang District Mayor's Report/),
+      "Passages",
+      "Model",
+      "Index version",
+    ]);
+  });
+
+  it("register-commands puts /ask, /sources and /about to the guild", async () => {
+    const rest = new REST({ api: fake.restBase, retries: 0 }).setToken(TOKEN);
+    const result = await registerCommands({
+      rest,
+      applicationId: fake.world.applicationId,
+      guildId: fake.world.guildId,
+    });
+    expect(result).toEqual({ scope: `guild ${fake.world.guildId}`, count: 3 });
+    const put = await find("PUT", "/applications/:appId/guilds/:guildId/commands");
+    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(["ask", "sources", "about"]);
+  });
+
+  it("every message the bot sent had mentions disabled, and it hit no unknown route", async () => {
+    // Let the answers still in flight land before checking.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = fake.requests.filter((r) => {
+      const b = bodyOf(r);
+      const payload = b.data ?? b;
+      return r.method !== "GET" && (payload.content !== undefined || payload.embeds !== undefined);
+    });
+    expect(sent.length).toBeGreaterThan(10);
+    for (const r of sent) {
+      const b = bodyOf(r);
+      expect((b.data ?? b).allowed_mentions?.parse, `${r.method} ${r.path}`).toEqual([]);
+    }
+    expect(fake.requests.filter((r) => r.route === null)).toEqual([]);
+  });
+
+  it("on stop, finishes the answer in flight, then closes the gateway", async () => {
+    const interaction = ask(QUESTION, otherUser("grace"));
+    await find("POST", ROUTE.callback, byToken(interaction.token));
+    await bot.stop();
+    expect(fake.requests.some((r) => r.method === "PATCH" && r.params.token === interaction.token)).toBe(
+      true,
+    );
+    expect(bot.client).toBeNull();
+  });
+});
