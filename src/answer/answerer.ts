@@ -4,7 +4,7 @@ import { AppError } from "../errors.js";
 import { dot } from "../retrieval/dense.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
-import { queryTerms } from "../retrieval/text-normalise.js";
+import { queryTermGroups } from "../retrieval/thesaurus.js";
 import type { Store } from "../store/store.js";
 import {
   confidenceOf,
@@ -14,7 +14,7 @@ import {
   type AnswerSignals,
   type ConfidenceModel,
 } from "./confidence.js";
-import { idf, termCoverage, termsOf } from "./coverage.js";
+import { idf, termCoverage, termsOf, type TermGroup } from "./coverage.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
 export interface AnswererOptions {
@@ -89,7 +89,7 @@ export function createAnswerer(
       const t1 = performance.now();
       const ranked = retriever.retrieve({ question, vector: vector as Float32Array, doc: askOptions.doc });
       const t2 = performance.now();
-      const terms = queryTerms(question);
+      const terms = queryTermGroups(question);
       const chosen = chooseSentences(ranked, vector as Float32Array, terms);
       const signals = signalsOf(question, ranked, chosen, terms);
       const confidence = round(confidenceOf(signals, options.confidence));
@@ -107,7 +107,11 @@ export function createAnswerer(
     },
   };
 
-  function chooseSentences(ranked: FusedPassage[], vector: Float32Array, terms: string[]): ScoredSentence[] {
+  function chooseSentences(
+    ranked: FusedPassage[],
+    vector: Float32Array,
+    terms: TermGroup[],
+  ): ScoredSentence[] {
     const top = ranked.slice(0, options.quotePassages);
     const best = top[0]?.score ?? 0;
     const passageWeight = new Map<number, number>();
@@ -148,7 +152,7 @@ export function createAnswerer(
     question: string,
     ranked: FusedPassage[],
     chosen: ScoredSentence[],
-    terms: string[],
+    terms: TermGroup[],
   ): AnswerSignals {
     const top = ranked[0];
     const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), ranked[0]);
@@ -158,7 +162,7 @@ export function createAnswerer(
     // scattered across several passages is not answered by any of them.
     const near = [...(top ? sentencesOf(store, store.units[top.unit]!) : []), ...chosen.map((c) => c.index)];
     for (const s of near) for (const t of sentenceTerms(s)) topTerms.add(t);
-    const known = new Set(terms.filter((t) => (store.sentenceDf[t] ?? 0) > 0));
+    const known = new Set(terms.flatMap((g) => g.alternatives).filter((t) => (store.sentenceDf[t] ?? 0) > 0));
     const quoteTerms = new Set(chosen.flatMap((c) => [...sentenceTerms(c.index)]));
     const quoteText = chosen.map((c) => store.sentences[c.index]?.text ?? "").join(" ");
     return {

@@ -84,6 +84,7 @@ export function brief(store: Store, request: string, options: BriefOptions = {})
       paragraph: s.paragraph,
       start: s.start,
       end: s.end,
+      ...(s.page ? { page: s.page } : {}),
     })),
     otherSections: sections.flatMap((s) => (s.title && s.index !== target.sectionIndex ? [s.title] : [])),
   };

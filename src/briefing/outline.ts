@@ -121,5 +121,13 @@ function centroidSentence(store: Store, members: { s: SentenceUnit; i: number }[
 }
 
 function toQuote(s: SentenceUnit): Quote {
-  return { text: s.text, doc: s.doc, section: s.section, paragraph: s.paragraph, start: s.start, end: s.end };
+  return {
+    text: s.text,
+    doc: s.doc,
+    section: s.section,
+    paragraph: s.paragraph,
+    start: s.start,
+    end: s.end,
+    ...(s.page ? { page: s.page } : {}),
+  };
 }

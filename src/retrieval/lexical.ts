@@ -16,9 +16,13 @@ export interface LexicalHit {
 }
 
 export interface LexicalIndex {
-  search(question: string, k: number): LexicalHit[];
+  /** `expansions`: further words searched at a lower weight (see thesaurus.ts). */
+  search(question: string, k: number, expansions?: readonly string[]): LexicalHit[];
   toJSON(): unknown;
 }
+
+/** An expansion is a hint, not the user's word: it counts half. */
+const EXPANSION_WEIGHT = 0.5;
 
 const OPTIONS: Options<LexicalDoc> = {
   fields: ["text", "section"],
@@ -46,9 +50,12 @@ export function loadLexicalIndex(json: string): LexicalIndex {
 
 function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
   return {
-    search(question, k) {
+    search(question, k, expansions = []) {
+      const extra = new Set(expansions.map((w) => processQueryTerm(w)).filter(Boolean));
+      const own = new Set(tokenize(question).map((w) => processQueryTerm(w)));
+      const query = expansions.length ? `${question} ${expansions.join(" ")}` : question;
       return search
-        .search(question)
+        .search(query, { boostTerm: (term) => (extra.has(term) && !own.has(term) ? EXPANSION_WEIGHT : 1) })
         .slice(0, k)
         .map((r) => ({ unit: r.id as number, score: r.score }));
     },

@@ -1,6 +1,7 @@
 import type { RetrievalUnit } from "../chunking/units.js";
 import type { Store } from "../store/store.js";
 import { dot } from "./dense.js";
+import { expandQuestion } from "./thesaurus.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
 export interface RetrieverOptions {
@@ -31,7 +32,9 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       const keep = inDoc(doc);
       const k = doc ? store.units.length : options.candidates;
       const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
-      const lexical = store.lexical.search(question, k * 2).filter((h) => keep(h.unit));
+      const lexical = store.lexical
+        .search(question, k * 2, expandQuestion(question))
+        .filter((h) => keep(h.unit));
       const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
       const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
       const candidates = ids.map((unit) => ({

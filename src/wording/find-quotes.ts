@@ -257,5 +257,7 @@ function toHit(store: Store, c: Candidate): QuoteHit {
     end,
     match: { start: c.start, end: c.end },
     exact: c.exact,
+    // Paged documents (PDF): the page the quoted sentence starts on.
+    ...(first?.page ? { page: first.page } : {}),
   };
 }

@@ -20,11 +20,19 @@ import { blockQuote, escapeMarkdown, escapeWithin } from "./markdown.js";
 const COLOR = { answered: 0x2e7d32, abstained: 0x9e9e9e, info: 0x546e7a } as const;
 const SEP = "\n\n";
 
-type Located = Pick<Quote, "doc" | "section" | "paragraph">;
+export type Located = Pick<Quote, "doc" | "section" | "paragraph" | "page">;
 
-/** `Title › Section › ¶n`, unescaped. Character offsets are left out: readers look for the paragraph. */
+/**
+ * `Title › Section › ¶n`, with `, p. N` for paged documents (PDF), unescaped. Character offsets are left
+ * out: readers look for the paragraph, or the page.
+ */
 export function discordCitation(q: Located, titles: DocTitles): string {
-  return `${titles[q.doc] ?? q.doc} › ${q.section} › ¶${q.paragraph}`;
+  return `${titles[q.doc] ?? q.doc} › ${q.section} › ${paragraphRef(q)}`;
+}
+
+/** `¶n`, or `¶n, p. N` for paged documents: the citation once document and section are named. */
+export function paragraphRef(q: Pick<Quote, "paragraph" | "page">): string {
+  return `¶${q.paragraph}${q.page ? `, p. ${q.page}` : ""}`;
 }
 
 /** A quote or passage as Discord shows it: the words as a block quote, its citation below. */
@@ -64,10 +72,25 @@ function descriptionBudget(rest: APIEmbed): number {
   return Math.min(L.embedDescription, L.embedTotal - embedLength(rest));
 }
 
-function footer(docs: Iterable<string>, titles: DocTitles, version: string, extra = ""): { text: string } {
+/**
+ * `Title A · Title B · <extra>index <version>`: each document quoted, named once. Should the names not fit
+ * (a long shelf), whole names are left out for a count; only a single name too long on its own is clipped.
+ */
+export function footer(
+  docs: Iterable<string>,
+  titles: DocTitles,
+  version: string,
+  extra = "",
+): { text: string } {
   const names = [...new Set([...docs].map((d) => titles[d] ?? d))];
   const tail = `${extra}index ${version}`;
-  return { text: `${clip(names.join(" · "), L.footerText - tail.length - 3)} · ${tail}` };
+  const room = L.footerText - tail.length - 3;
+  let shown = names.length;
+  const joined = (n: number) =>
+    [...names.slice(0, n), ...(n < names.length ? [`+${names.length - n} more`] : [])].join(" · ");
+  while (shown > 1 && joined(shown).length > room) shown--;
+  const text = joined(shown);
+  return { text: `${text ? `${clip(text, room)} · ` : ""}${tail}` };
 }
 
 export interface RenderedAnswer {
@@ -164,11 +187,17 @@ export function renderSourcesEmbed(
   };
 }
 
+const ABOUT_INTRO =
+  "I answer questions about the documents below in their own words: every answer is a verbatim quote with the place it stands. Ask with `/ask`; find exact wording with `/quote`, a briefing with `/brief`, the layout with `/outline`. Add `doc:` to look at one document.";
+
 export function renderAboutEmbed(about: AboutIndex): APIEmbed {
   const docFields: APIEmbedField[] = about.documents.map((d) => ({
     name: clip(d.title, L.fieldName),
     value: clip(
-      [d.occasion, d.source && `Source: ${d.source}`].filter(Boolean).join("\n") || d.path,
+      [d.occasion ?? d.date, d.source && `Source: ${d.source}`, `File: ${d.path}`]
+        .filter(Boolean)
+        .map((line) => escapeMarkdown(line as string))
+        .join("\n"),
       L.fieldValue,
     ),
   }));
@@ -180,17 +209,23 @@ export function renderAboutEmbed(about: AboutIndex): APIEmbed {
   const embed: APIEmbed = {
     title: "About this bot",
     color: COLOR.info,
-    description:
-      "I answer questions about the documents below in their own words: every answer is a verbatim quote with the place it stands. Ask with `/ask`.",
+    description: ABOUT_INTRO,
     fields: [...docFields.slice(0, L.embedFields - facts.length), ...facts],
     footer: { text: `Index built ${about.builtAt}` },
   };
   // Many long document entries could pass the total; drop the last documents, keep the facts.
-  while (embedLength(embed) > L.embedTotal && (embed.fields?.length ?? 0) > facts.length) {
+  const tooMany = (e: APIEmbed) =>
+    embedLength(e) + (e.fields?.length === docFields.length + facts.length ? 0 : 80) > L.embedTotal;
+  while (tooMany(embed) && (embed.fields?.length ?? 0) > facts.length) {
     embed.fields?.splice(embed.fields.length - facts.length - 1, 1);
+  }
+  const left = docFields.length - ((embed.fields?.length ?? 0) - facts.length);
+  if (left > 0) {
+    embed.description = `${ABOUT_INTRO}\n*…and ${plural(left, "more document", "more documents")} (see \`/outline\`).*`;
   }
   return embed;
 }
+
 
 /** "More sources", 👍 and 👎 under an answer. */
 export function answerComponents(

@@ -20,6 +20,7 @@ export interface AboutDocument {
   path: string;
   title: string;
   occasion?: string | undefined;
+  date?: string | undefined;
   source?: string | undefined;
 }
 
@@ -38,6 +39,7 @@ export function aboutIndex(store: Pick<Store, "manifest">): AboutIndex {
       path: d.path,
       title: d.meta.title,
       occasion: d.meta.occasion,
+      date: d.meta.date,
       source: d.meta.source,
     })),
     passages: m.counts.units,
