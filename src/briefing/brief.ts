@@ -6,6 +6,7 @@ import { processIndexTerm, tokenize } from "../retrieval/text-normalise.js";
 import { documentsInScope } from "../shelf/documents.js";
 import type { Store } from "../store/store.js";
 import { salienceOf, wordCount } from "./salience.js";
+import { quoteOfSentence } from "../answer/quote.js";
 
 export interface BriefOptions {
   /** Only this document (path as in the manifest). */
@@ -77,15 +78,7 @@ export function brief(store: Store, request: string, options: BriefOptions = {})
     kind: target.kind,
     doc: target.doc,
     section: section ? sectionLabel(section) : null,
-    sentences: chosen.map((s) => ({
-      text: s.text,
-      doc: s.doc,
-      section: s.section,
-      paragraph: s.paragraph,
-      start: s.start,
-      end: s.end,
-      ...(s.page ? { page: s.page } : {}),
-    })),
+    sentences: chosen.map(quoteOfSentence),
     otherSections: sections.flatMap((s) => (s.title && s.index !== target.sectionIndex ? [s.title] : [])),
   };
 }

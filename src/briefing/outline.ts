@@ -4,6 +4,7 @@ import type { SentenceUnit } from "../chunking/units.js";
 import { documentsInScope } from "../shelf/documents.js";
 import type { Store } from "../store/store.js";
 import { wordCount } from "./salience.js";
+import { quoteOfSentence } from "../answer/quote.js";
 
 export interface OutlineOptions {
   doc?: string;
@@ -68,7 +69,7 @@ export function outline(store: Store, options: OutlineOptions = {}): Outline {
           paragraphs: new Set(members.map((m) => m.s.paragraph)).size,
           sentences: members.length,
           words: members.reduce((n, m) => n + wordCount(m.s.text), 0),
-          line: pick ? toQuote(pick) : null,
+          line: pick ? quoteOfSentence(pick) : null,
         };
       })
       .filter((s): s is OutlineSection => s !== null);
@@ -118,16 +119,4 @@ function centroidSentence(store: Store, members: { s: SentenceUnit; i: number }[
     }
   }
   return best;
-}
-
-function toQuote(s: SentenceUnit): Quote {
-  return {
-    text: s.text,
-    doc: s.doc,
-    section: s.section,
-    paragraph: s.paragraph,
-    start: s.start,
-    end: s.end,
-    ...(s.page ? { page: s.page } : {}),
-  };
 }

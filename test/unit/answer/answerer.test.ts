@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerer, DEFAULT_ANSWERER } from "../../../src/answer/answerer.js";
 import { confidenceOf, DEFAULT_CONFIDENCE } from "../../../src/answer/confidence.js";
-import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import { AppError } from "../../../src/errors.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
-import { ensureIndex } from "../../../src/store/build.js";
 import type { Store } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
-import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+import { fakeStore } from "../../fixtures/fake-store.js";
 
-const ws = tempWorkspace();
+// The fake embedder is deterministic: this instance gives the vectors the store was built with.
 const embedder = createFakeEmbedder(256);
 let store: Store;
+let cleanup = () => undefined as void;
 
 beforeAll(async () => {
-  const r = await ensureIndex({
-    corpusDir: ws.corpus,
-    indexDir: ws.index,
-    model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
-    chunker: DEFAULT_CHUNKER_PARAMS,
-    getEmbedder: async () => embedder,
-  });
-  store = r.store;
+  ({ store, cleanup } = await fakeStore(256));
 });
-afterAll(() => ws.cleanup());
+afterAll(() => cleanup());
 
 const answerer = () => createAnswerer(store, embedder, createRetriever(store));
 
