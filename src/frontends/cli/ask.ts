@@ -5,6 +5,7 @@ import { renderAnswerText } from "../../answer/render-text.js";
 import { createApp, type App } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
 import { AppError, describeError, isAppError } from "../../errors.js";
+import { titlesOf } from "../shared/report-view.js";
 import { ASK_USAGE, parseAskArgs } from "./ask-args.js";
 import { logToStderr, runCli } from "./run-cli.js";
 
@@ -29,7 +30,7 @@ async function askOne(app: App, question: string, json: boolean, doc: string | u
   checkDoc(app, doc);
   const { answer } = await answerer.ask(question, { doc });
   if (json) console.log(JSON.stringify(answer));
-  else console.log(renderAnswerText(answer, titles(app)));
+  else console.log(renderAnswerText(answer, titlesOf(answerer.store)));
 }
 
 async function askMany(app: App, file: string): Promise<void> {
@@ -59,10 +60,6 @@ async function askMany(app: App, file: string): Promise<void> {
       console.log(JSON.stringify({ question, error: { code: error.code, message: error.message } }));
     }
   }
-}
-
-export function titles(app: App): Record<string, string> {
-  return Object.fromEntries(app.answerer().store.manifest.documents.map((d) => [d.path, d.meta.title]));
 }
 
 function checkDoc(app: App, doc: string | undefined): void {
