@@ -19,6 +19,7 @@ import { createLogger } from "../../src/frontends/discord/logger.js";
 import { unescapeMarkdown } from "../../src/frontends/discord/markdown.js";
 import { parseFeedback } from "../../src/frontends/discord/feedback-log.js";
 import {
+  autocompleteInteractionFixture,
   buttonInteractionFixture,
   chatInputInteractionFixture,
   mentionMessageFixture,
@@ -32,6 +33,12 @@ const QUESTION = "What is planned for rural revitalization?";
 const ABOUT_THE_PLAN = /rural revitalization|One Belt and Six Villages|three parks/i;
 const TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GhIjKl.e2e-secret-token-part-0123456789";
 const RATE_LIMIT = 5;
+
+const FOREST =
+  "In terms of promoting increment, 650 mu of forest area will be added throughout the year, and 80 hectares of green space, 30 kilometers of greenways, 20 pocket parks, and 30,000 square meters of three-dimensional greening will be completed.";
+
+/** A quote line as a reader sees it: bold markers (unescaped `**`) gone, escapes resolved. */
+const unbold = (line: string) => unescapeMarkdown(line.replace(/(?<!\\)\*\*/g, ""));
 
 const ROUTE = {
   callback: "/interactions/:interactionId/:token/callback",
@@ -314,16 +321,163 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
     ]);
   });
 
-  it("register-commands puts /ask, /sources and /about to the guild", async () => {
+  it('/quote phrase:"650 mu": the forest sentence verbatim, the phrase in bold, cited, no mentions', async () => {
+    const interaction = fake.dispatchInteraction(
+      as(chatInputInteractionFixture(fake.world, "quote", { phrase: "650 mu" }), otherUser("quinn")),
+    );
+    expect(bodyOf(await find("POST", ROUTE.callback, byToken(interaction.token))).type).toBe(5);
+    const edit = await find("PATCH", ROUTE.editOriginal, byToken(interaction.token));
+    const body = bodyOf(edit);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const embed = body.embeds?.[0];
+    expect(embed && embedViolations(embed)).toEqual([]);
+    expect(embed?.title).toBe("Quotes of “650 mu”");
+    const lines = (embed?.description ?? "").split("\n");
+    const quoted = lines.filter((l) => l.startsWith("> ")).map((l) => l.slice(2));
+    expect(quoted).toEqual([FOREST.replace("650 mu", "**650 mu**")]);
+    expect(quoted.map(unbold)).toEqual([FOREST]);
+    expect(REPORT).toContain(FOREST);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^— Minhang District Mayor's Report .* › Do a good job in practical matters .* › ¶18$/,
+      ),
+    );
+    expect(embed?.footer?.text).toMatch(/1 hit \(1 exact\) · index [0-9a-f]{12}$/);
+    expect(body.components ?? []).toEqual([]);
+  });
+
+  it("/quote with many hits pages with ◀ ▶, and only the asker can turn the page", async () => {
+    const quinn = otherUser("quinn2");
+    const interaction = fake.dispatchInteraction(
+      as(chatInputInteractionFixture(fake.world, "quote", { phrase: "we will" }), quinn),
+    );
+    const first = bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(interaction.token)));
+    const footerText = first.embeds?.[0]?.footer?.text ?? "";
+    const [, hits, pages] = / · all (\d+) hits .* · page 1 of (\d+) · /.exec(footerText) ?? [];
+    expect(Number(pages)).toBeGreaterThan(1);
+    expect(Number(hits)).toBeGreaterThan(5);
+    const ids = first.components?.[0]?.components.map((c) => c.custom_id);
+    expect(ids).toEqual([
+      `rqb:page:${interaction.id}:${quinn.id}:0`,
+      `rqb:pageof:${interaction.id}`,
+      `rqb:page:${interaction.id}:${quinn.id}:1`,
+    ]);
+    for (const q of quotesOf(first.embeds?.[0]).map(unbold)) expect(REPORT).toContain(q);
+
+    const message = answerMessage(interaction.id);
+    const next = `rqb:page:${interaction.id}:${quinn.id}:1`;
+    const press = fake.dispatchInteraction(as(buttonInteractionFixture(fake.world, next, message), quinn));
+    const turned = bodyOf(await find("POST", ROUTE.callback, byToken(press.token)));
+    expect(turned.type).toBe(7); // UPDATE_MESSAGE: the same message shows page 2
+    expect(turned.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(turned.data?.embeds?.[0]?.footer?.text).toMatch(/ page 2 of /);
+    const secondPage = quotesOf(turned.data?.embeds?.[0]).map(unbold);
+    expect(secondPage.length).toBeGreaterThan(0);
+    for (const q of secondPage) expect(REPORT).toContain(q);
+    expect(secondPage).not.toEqual(quotesOf(first.embeds?.[0]).map(unbold));
+
+    const stranger = fake.dispatchInteraction(buttonInteractionFixture(fake.world, next, message));
+    expect(bodyOf(await find("POST", ROUTE.callback, byToken(stranger.token)))).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringMatching(/^Only the person who asked/) },
+    });
+  });
+
+  it("autocompletes doc: and /brief topic:, and /brief on a picked section quotes it in report order", async () => {
+    const docAc = fake.dispatchInteraction(
+      autocompleteInteractionFixture(fake.world, "quote", { phrase: "650", doc: "minh" }, "doc"),
+    );
+    const docChoices = bodyOf(await find("POST", ROUTE.callback, byToken(docAc.token))) as {
+      type: number;
+      data?: { choices?: { name: string; value: string }[] };
+    };
+    expect(docChoices.type).toBe(8);
+    expect(docChoices.data?.choices).toEqual([
+      { name: expect.stringMatching(/^Minhang District Mayor's Report/), value: "minhang-mayor-report.txt" },
+    ]);
+
+    const topicAc = fake.dispatchInteraction(
+      autocompleteInteractionFixture(fake.world, "brief", { topic: "livelihood" }, "topic"),
+    );
+    const topicChoices = (
+      bodyOf(await find("POST", ROUTE.callback, byToken(topicAc.token))) as {
+        data?: { choices?: { name: string; value: string }[] };
+      }
+    ).data?.choices;
+    expect(topicChoices?.[0]).toEqual({
+      name: expect.stringMatching(/^4\. Do a good job in practical matters concerning people's livelihood/),
+      value: "§4 minhang-mayor-report.txt",
+    });
+    for (const c of topicChoices ?? []) expect(c.name.length).toBeLessThanOrEqual(100);
+
+    const interaction = fake.dispatchInteraction(
+      as(
+        chatInputInteractionFixture(fake.world, "brief", { topic: "§4 minhang-mayor-report.txt" }),
+        otherUser("bea"),
+      ),
+    );
+    const body = bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(interaction.token)));
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const embed = body.embeds?.[0];
+    expect(embed && embedViolations(embed)).toEqual([]);
+    expect(embed?.title).toMatch(/^Briefing: Do a good job in practical matters/);
+    const sentences = quotesOf(embed);
+    expect(sentences.length).toBeGreaterThan(2);
+    const at = sentences.map((q) => REPORT.indexOf(q));
+    for (const i of at) expect(i).toBeGreaterThanOrEqual(0);
+    expect([...at].sort((a, b) => a - b)).toEqual(at); // report order
+    expect(embed?.fields?.[0]?.name).toBe("Other sections");
+  });
+
+  it("/outline lists the sections with one line each; an unknown doc: lists the known documents", async () => {
+    const interaction = fake.dispatchInteraction(chatInputInteractionFixture(fake.world, "outline"));
+    const body = bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(interaction.token)));
+    const embed = body.embeds?.[0];
+    expect(embed && embedViolations(embed)).toEqual([]);
+    expect(embed?.title).toMatch(/^Minhang District Mayor's Report/);
+    for (const n of [1, 2, 3, 4]) expect(embed?.description).toMatch(new RegExp(`^\\*\\*${n}\\. `, "m"));
+    for (const line of quotesOf(embed)) expect(REPORT).toContain(line);
+
+    const unknown = fake.dispatchInteraction(
+      chatInputInteractionFixture(fake.world, "ask", { question: QUESTION, doc: "budget-2023.pdf" }),
+    );
+    const note = bodyOf(await find("POST", ROUTE.callback, byToken(unknown.token)));
+    expect(note).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(note.data?.content).toMatch(/^No document “budget-2023\.pdf” is indexed\./);
+    expect(note.data?.content).toContain("- minhang-mayor-report.txt — Minhang District Mayor's Report");
+  });
+
+  it("/ask doc: narrows to that document", async () => {
+    const interaction = fake.dispatchInteraction(
+      as(
+        chatInputInteractionFixture(fake.world, "ask", {
+          question: QUESTION,
+          doc: "minhang-mayor-report.txt",
+        }),
+        otherUser("dan"),
+      ),
+    );
+    const body = bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(interaction.token)));
+    expect(quotesOf(body.embeds?.[0]).some((q) => ABOUT_THE_PLAN.test(q) && REPORT.includes(q))).toBe(true);
+  });
+
+  it("register-commands puts every command to the guild", async () => {
     const rest = new REST({ api: fake.restBase, retries: 0 }).setToken(TOKEN);
     const result = await registerCommands({
       rest,
       applicationId: fake.world.applicationId,
       guildId: fake.world.guildId,
     });
-    expect(result).toEqual({ scope: `guild ${fake.world.guildId}`, count: 3 });
+    expect(result).toEqual({ scope: `guild ${fake.world.guildId}`, count: 6 });
     const put = await find("PUT", "/applications/:appId/guilds/:guildId/commands");
-    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual(["ask", "sources", "about"]);
+    expect((put.body as { name: string }[]).map((c) => c.name)).toEqual([
+      "ask",
+      "sources",
+      "about",
+      "quote",
+      "brief",
+      "outline",
+    ]);
   });
 
   it("every message the bot sent had mentions disabled, and it hit no unknown route", async () => {

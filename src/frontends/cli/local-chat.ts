@@ -1,11 +1,18 @@
 /**
  * The local chat `npm start` runs when no Discord token is set: the bot's answers as plain text in the
- * terminal, with /sources, /about and /quit. Works with a terminal (line editing, history) and with a pipe.
+ * terminal, with /quote, /brief, /outline, /sources, /about and /quit. Works with a terminal (line editing,
+ * history) and with a pipe.
  */
 import { createInterface } from "node:readline";
 import { citation, renderAnswerText, type DocTitles } from "../../answer/render-text.js";
 import type { Answer, PassageOut } from "../../answer/types.js";
+import { brief } from "../../briefing/brief.js";
+import { outline } from "../../briefing/outline.js";
+import { renderBriefingText, renderOutlineText } from "../../briefing/render-text.js";
 import { isAppError } from "../../errors.js";
+import { findQuotes } from "../../wording/find-quotes.js";
+import { renderQuotesText } from "../../wording/render-text.js";
+import { chooseDocument } from "../shared/doc-scope.js";
 import {
   aboutIndex,
   titlesOf,
@@ -18,7 +25,11 @@ import {
 export const NO_TOKEN_LINE =
   "No DISCORD_TOKEN found, so this is a local chat in the terminal. To connect to Discord, set DISCORD_TOKEN and DISCORD_APP_ID (see docs/discord.md).";
 
-export const CHAT_HELP = "Type a question, or /sources (more passages for the last answer), /about, /quit.";
+export const CHAT_HELP =
+  "Type a question, or /quote <phrase> (exact wording), /brief <section or topic>, /outline [document], /sources (more passages for the last answer), /about, /quit.";
+
+/** Most hits `/quote` prints; the terminal has no pages. */
+const CHAT_MAX_HITS = 20;
 
 const SOURCES_PAGE = 3;
 
@@ -33,8 +44,9 @@ export function renderAboutText(about: AboutIndex): string {
   const lines = ["Documents:"];
   for (const d of about.documents) {
     lines.push(`  • ${d.title}`);
-    if (d.occasion) lines.push(`    ${d.occasion}`);
+    if (d.occasion ?? d.date) lines.push(`    ${d.occasion ?? d.date}`);
     if (d.source) lines.push(`    Source: ${d.source}`);
+    lines.push(`    File: ${d.path}`);
   }
   lines.push(
     `Passages: ${about.passages}`,
@@ -61,25 +73,52 @@ export function createLocalChat(engine: Engine, write: (text: string) => void): 
     return renderSourcesText(page, titlesOf(engine.answerer().store), unseen.length - page.length);
   };
 
+  /** The wording tools: pure functions of the current index, no model. */
+  const tools: Record<string, (arg: string) => string> = {
+    "/quote": (phrase) => {
+      if (!phrase) return "Give the words to look for: /quote 650 mu of forest";
+      const store = engine.answerer().store;
+      const hits = findQuotes(store, phrase, { maxHits: CHAT_MAX_HITS });
+      const more = hits.length === CHAT_MAX_HITS ? `\n(the first ${CHAT_MAX_HITS} hits)` : "";
+      return renderQuotesText(phrase, hits, titlesOf(store)) + more;
+    },
+    "/brief": (topic) => {
+      if (!topic) return "Give a section number, a section title or a topic: /brief rural revitalization";
+      const store = engine.answerer().store;
+      return renderBriefingText(brief(store, topic), titlesOf(store));
+    },
+    "/outline": (doc) => {
+      const store = engine.answerer().store;
+      const choice = chooseDocument(store, doc);
+      if (!choice.ok) {
+        const known = choice.known.map((d) => `  • ${d.path} — ${d.title}`);
+        return [`No document "${choice.input}" is indexed. Known documents:`, ...known].join("\n");
+      }
+      return renderOutlineText(outline(store, { doc: choice.doc }));
+    },
+  };
+
   return {
     async handle(line) {
       const input = line.trim();
       if (!input) return "continue";
+      const [, command = "", arg = ""] = /^(\/\w+)\s*([\s\S]*)$/.exec(input) ?? [];
       if (input === "/quit" || input === "/exit") return "quit";
-      if (input === "/sources") write(sources());
-      else if (input === "/about") write(renderAboutText(aboutIndex(engine.answerer().store)));
-      else if (input === "/help" || /^\/\w+$/.test(input)) write(CHAT_HELP);
-      else {
-        const answerer = engine.answerer();
-        try {
+      try {
+        if (input === "/sources") write(sources());
+        else if (input === "/about") write(renderAboutText(aboutIndex(engine.answerer().store)));
+        else if (tools[command]) write((tools[command] as (arg: string) => string)(arg.trim()));
+        else if (command) write(CHAT_HELP);
+        else {
+          const answerer = engine.answerer();
           const { answer } = await answerer.ask(input);
           last = { answer, shown: [] };
           write(renderAnswerText(answer, titlesOf(answerer.store)));
-        } catch (error) {
-          // A bad question is the user's to fix; anything else is for the operator and ends the chat.
-          if (!isAppError(error) || !error.userFacing) throw error;
-          write(`${error.message} ${error.hint}`);
         }
+      } catch (error) {
+        // A bad question is the user's to fix; anything else is for the operator and ends the chat.
+        if (!isAppError(error) || !error.userFacing) throw error;
+        write(`${error.message} ${error.hint}`);
       }
       write("");
       return "continue";

@@ -2,7 +2,7 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise a local chat in the terminal.
  * Either way the model and index are loaded once, before the first question.
  */
-import { createApp } from "../../app.js";
+import { createApp, type App } from "../../app.js";
 import { loadSettings, type Settings } from "../../config/settings.js";
 import { AppError } from "../../errors.js";
 import { botSettings, createDiscordBot } from "../discord/bot.js";
@@ -20,9 +20,34 @@ runCli(async () => {
   else await runLocal(settings);
 });
 
+interface Refreshed {
+  documents: number;
+  passages: number;
+  indexVersion: string;
+}
+
+/**
+ * Watches the corpus folder: a document added, changed or removed is indexed and swapped in within seconds
+ * (a periodic check catches missed file-system events within a minute); questions in flight finish on the
+ * index they started with.
+ */
+function watchCorpus(app: App, onRefreshed: (r: Refreshed, line: string) => void): void {
+  app.watch((result) => {
+    if (result.action === "fresh") return;
+    const m = result.store.manifest;
+    const r = { documents: m.documents.length, passages: m.counts.units, indexVersion: m.indexVersion };
+    onRefreshed(
+      r,
+      `index refreshed: ${r.documents} documents, ${r.passages} passages, version ${r.indexVersion}`,
+    );
+  });
+}
+
 async function runLocal(settings: Settings): Promise<void> {
   console.log(NO_TOKEN_LINE);
   const app = await createApp(settings, { log: logToStderr });
+  // Progress goes to stderr, so stdout keeps the chat only.
+  watchCorpus(app, (_r, line) => logToStderr(line));
   const chat = runLocalChat({
     engine: app,
     input: process.stdin,
@@ -53,6 +78,7 @@ async function runBot(settings: Settings, token: string): Promise<void> {
   log.info({ event: "warm-up", ms: Math.round(performance.now() - warm) }, "model warmed up");
 
   const bot = createDiscordBot({ engine: app, log, ...botSettings(settings) });
+  watchCorpus(app, (r, line) => log.info({ event: "index-refreshed", ...r }, line));
   let stoppingSince: number | undefined;
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => (stopped = resolve));

@@ -78,11 +78,13 @@ const sectionsCache = new WeakMap<object, SectionEntry[]>();
 function sectionsOf(store: Pick<Store, "manifest" | "sections" | "sentences">): SectionEntry[] {
   const known = sectionsCache.get(store);
   if (known) return known;
-  const leadHasText = new Set(store.sentences.filter((s) => s.sectionIndex === 0).map((s) => s.doc));
+  const key = (doc: string, index: number) => `${doc}\u0000${index}`;
+  const withText = new Set(store.sentences.map((s) => key(s.doc, s.sectionIndex)));
   const entries = documentRefs(store).flatMap((d) =>
     (store.sections[d.path] ?? [])
-      // An empty lead (the document opens with a heading) is no section to brief on.
-      .filter((s) => s.index !== 0 || leadHasText.has(d.path))
+      // A section with no text (an empty lead, a title heading right above the first section) has
+      // nothing to brief on.
+      .filter((s) => withText.has(key(d.path, s.index)))
       .map((s) => ({ doc: d.path, docTitle: d.title, index: s.index, label: sectionLabel(s) })),
   );
   sectionsCache.set(store, entries);

@@ -13,6 +13,7 @@ import {
   Routes,
   type APIApplication,
   type APIEmbed,
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type ClientOptions,
@@ -20,20 +21,40 @@ import {
   type Message,
   type MessageMentionOptions,
 } from "discord.js";
-import { validateQuestion } from "../../answer/answerer.js";
+import type { z } from "zod";
+import { validateQuestion, type Answerer } from "../../answer/answerer.js";
 import type { Answer, StageTimings } from "../../answer/types.js";
-import { AppError, describeError, isAppError } from "../../errors.js";
+import { brief } from "../../briefing/brief.js";
+import { outline } from "../../briefing/outline.js";
+import { AppError, describeError, isAppError, type ErrorCode } from "../../errors.js";
+import type { Store } from "../../store/store.js";
+import { findQuotes } from "../../wording/find-quotes.js";
+import { chooseDocument } from "../shared/doc-scope.js";
 import { aboutIndex, titlesOf, unseenPassages, type Engine } from "../shared/report-view.js";
 import { createAnswerCache, type AnswerRecord } from "./answer-cache.js";
-import { askOptionsSchema, COMMAND, MAX_QUESTION_CHARS, QUESTION_OPTION } from "./commands.js";
-import { parseButtonId } from "./custom-ids.js";
+import { documentChoices, parseSectionChoice, sectionChoices, type Choice } from "./autocomplete.js";
+import {
+  askOptionsSchema,
+  briefOptionsSchema,
+  COMMAND,
+  DOC_OPTION,
+  MAX_QUESTION_CHARS,
+  outlineOptionsSchema,
+  PHRASE_OPTION,
+  QUESTION_OPTION,
+  quoteOptionsSchema,
+  TOPIC_OPTION,
+} from "./commands.js";
+import { parseButtonId, type ButtonAction } from "./custom-ids.js";
 import { answerIdsOf, createFeedbackLog, type FeedbackLog } from "./feedback-log.js";
 import { scrubSecrets, type BotLog } from "./logger.js";
 import { unescapeMarkdown } from "./markdown.js";
 import { isAddressedToBot, questionFromMessage } from "./mentions.js";
-import { errorNote, mentionHint, NOTES, rateLimitNote, voteNote } from "./notes.js";
+import { errorNote, mentionHint, NOTES, rateLimitNote, unknownDocNote, voteNote } from "./notes.js";
+import { createQuoteCache } from "./quote-cache.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { answerComponents, renderAboutEmbed, renderAnswerEmbed, renderSourcesEmbed } from "./render.js";
+import { renderBriefEmbed, renderOutlineEmbeds, renderQuotePage, type QuoteView } from "./wording-render.js";
 
 export interface DiscordBotOptions {
   engine: Engine;
@@ -67,6 +88,29 @@ const EPHEMERAL = MessageFlags.Ephemeral;
 
 const ms = (x: number) => Math.round(x * 10) / 10;
 
+/** Most hits /quote asks the engine for; the message says "first N hits" when there are that many. */
+export const QUOTE_MAX_HITS = 200;
+
+/** Which error a bad option is, so the note carries the right hint. */
+const OPTION_ERRORS: Record<string, ErrorCode> = {
+  question: "QUESTION_INVALID",
+  phrase: "PHRASE_INVALID",
+  topic: "TOPIC_INVALID",
+  doc: "DOC_UNKNOWN",
+};
+
+/** Slash-command options through their zod schema; a failure becomes the note for the user. */
+function parseOptions<T>(
+  schema: z.ZodType<T>,
+  raw: Record<string, unknown>,
+): { ok: true; data: T } | { ok: false; note: string } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const code = OPTION_ERRORS[String(issue?.path[0])] ?? "QUESTION_INVALID";
+  return { ok: false, note: errorNote(new AppError(code, issue?.message ?? "Invalid option.")) };
+}
+
 interface Answered {
   answer: Answer;
   embed: APIEmbed;
@@ -92,6 +136,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     now,
   });
   const cache = createAnswerCache();
+  const quotes = createQuoteCache();
   const feedback =
     typeof options.feedbackLog === "string" ? createFeedbackLog(options.feedbackLog) : options.feedbackLog;
   const inFlight = new Set<Promise<void>>();
@@ -108,9 +153,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     inFlight.add(run);
   };
 
-  async function answerQuestion(question: string): Promise<Answered> {
-    const answerer = engine.answerer();
-    const { answer, timings } = await answerer.ask(question);
+  async function answerQuestion(
+    question: string,
+    doc?: string,
+    answerer: Answerer = engine.answerer(),
+  ): Promise<Answered> {
+    const { answer, timings } = await answerer.ask(question, { doc });
     const { embed, quotesShown } = renderAnswerEmbed(answer, titlesOf(answerer.store));
     return { answer, embed, quotesShown, timings };
   }
@@ -162,25 +210,49 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   // --- slash commands --------------------------------------------------------------------------------
 
+  const note = (i: ChatInputCommandInteraction | ButtonInteraction, content: string) =>
+    i.reply({ content, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+
+  /** The `doc:` option resolved against the current index; undefined after telling the user it is unknown. */
+  async function docFor(
+    i: ChatInputCommandInteraction,
+    doc: string | undefined,
+    store: Store,
+  ): Promise<{ doc: string | undefined } | undefined> {
+    const choice = chooseDocument(store, doc);
+    if (choice.ok) return { doc: choice.doc };
+    await note(i, unknownDocNote(choice.input, choice.known));
+    return undefined;
+  }
+
+  /** Takes one from the user's allowance; false after telling them when to come back. */
+  async function allowed(i: ChatInputCommandInteraction): Promise<boolean> {
+    const decision = limiter.take(i.user.id);
+    if (decision.allowed) return true;
+    await note(i, rateLimitNote(decision.retryAt, options.rateLimit.count, options.rateLimit.windowS));
+    return false;
+  }
+
+  const where = (i: ChatInputCommandInteraction) => ({ guildId: i.guildId, channelId: i.channelId });
+
   async function onAsk(i: ChatInputCommandInteraction): Promise<void> {
     const started = performance.now();
+    const parsed = parseOptions(askOptionsSchema, {
+      question: i.options.getString(QUESTION_OPTION) ?? "",
+      doc: i.options.getString(DOC_OPTION),
+    });
+    if (!parsed.ok) return void (await note(i, parsed.note));
     let question: string;
     try {
-      const raw = askOptionsSchema.parse({ question: i.options.getString(QUESTION_OPTION) ?? "" }).question;
-      question = validateQuestion(raw, MAX_QUESTION_CHARS);
+      question = validateQuestion(parsed.data.question, MAX_QUESTION_CHARS);
     } catch (error) {
-      const note = isAppError(error)
-        ? errorNote(error)
-        : errorNote(new AppError("QUESTION_INVALID", "Expected a question of 1 to 500 characters."));
-      await i.reply({ content: note, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+      await note(i, errorNote(error));
       return;
     }
-    const decision = limiter.take(i.user.id);
-    if (!decision.allowed) {
-      const note = rateLimitNote(decision.retryAt, options.rateLimit.count, options.rateLimit.windowS);
-      await i.reply({ content: note, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
-      return;
-    }
+    // The index the question is answered from: a refresh meanwhile does not change it.
+    const answerer = engine.answerer();
+    const scope = await docFor(i, parsed.data.doc, answerer.store);
+    if (!scope || !(await allowed(i))) return;
     // The first question after start and a question during an index rebuild can take seconds.
     await i.deferReply();
     const meta: QuestionMeta = {
@@ -192,7 +264,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       started,
     };
     try {
-      const answered = await answerQuestion(question);
+      const answered = await answerQuestion(question, scope.doc, answerer);
       await i.editReply({
         embeds: [answered.embed],
         components: answerComponents(meta.answerId, meta.askerId),
@@ -238,7 +310,124 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     await i.reply({ embeds: [embed], flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
   }
 
+  /** Runs a deferred command's work; a failure is logged and shown in place of the reply. */
+  async function deferred(
+    i: ChatInputCommandInteraction,
+    what: string,
+    work: () => Promise<Record<string, unknown>>,
+  ): Promise<void> {
+    const started = performance.now();
+    // Cheap for one report, but a long shelf or an index swap can take seconds.
+    await i.deferReply();
+    try {
+      const facts = await work();
+      log.info(
+        { event: what, ...where(i), ...facts, latencyMs: { total: ms(performance.now() - started) } },
+        what,
+      );
+    } catch (error) {
+      const level = isAppError(error) && error.userFacing ? "info" : "error";
+      log[level]({ event: what, ...where(i), err: errorForLog(error) }, `${what} failed`);
+      await i.editReply({
+        content: errorNote(error),
+        embeds: [],
+        components: [],
+        allowedMentions: NO_MENTIONS,
+      });
+    }
+  }
+
+  async function onQuote(i: ChatInputCommandInteraction): Promise<void> {
+    const parsed = parseOptions(quoteOptionsSchema, {
+      phrase: i.options.getString(PHRASE_OPTION) ?? "",
+      doc: i.options.getString(DOC_OPTION),
+    });
+    if (!parsed.ok) return void (await note(i, parsed.note));
+    // One index for the whole request, even should a refresh swap in another meanwhile.
+    const store = engine.answerer().store;
+    const scope = await docFor(i, parsed.data.doc, store);
+    if (!scope || !(await allowed(i))) return;
+    const { phrase } = parsed.data;
+    await deferred(i, "quote", async () => {
+      const hits = findQuotes(store, phrase, { doc: scope.doc, maxHits: QUOTE_MAX_HITS });
+      const view: QuoteView = {
+        phrase,
+        doc: scope.doc,
+        hits,
+        capped: hits.length >= QUOTE_MAX_HITS,
+        titles: titlesOf(store),
+        indexVersion: store.manifest.indexVersion,
+      };
+      const ids = { queryId: i.id, askerId: i.user.id };
+      quotes.put({ ...ids, view });
+      const page = renderQuotePage(view, 0, ids);
+      await i.editReply({ embeds: [page.embed], components: page.components, allowedMentions: NO_MENTIONS });
+      return { phrase, doc: scope.doc ?? null, hits: hits.length, exact: hits.filter((h) => h.exact).length };
+    });
+  }
+
+  async function onBrief(i: ChatInputCommandInteraction): Promise<void> {
+    const parsed = parseOptions(briefOptionsSchema, {
+      topic: i.options.getString(TOPIC_OPTION) ?? "",
+      doc: i.options.getString(DOC_OPTION),
+    });
+    if (!parsed.ok) return void (await note(i, parsed.note));
+    // A section picked from autocomplete names its document; typed text is a section or topic as it stands.
+    const picked = parseSectionChoice(parsed.data.topic);
+    const store = engine.answerer().store;
+    const scope = await docFor(i, picked?.doc ?? parsed.data.doc, store);
+    if (!scope || !(await allowed(i))) return;
+    const request = picked ? String(picked.index) : parsed.data.topic;
+    await deferred(i, "brief", async () => {
+      const briefing = brief(store, request, { doc: scope.doc });
+      const embed = renderBriefEmbed(briefing, titlesOf(store), store.manifest.indexVersion);
+      await i.editReply({ embeds: [embed], components: [], allowedMentions: NO_MENTIONS });
+      return { topic: request, doc: briefing.doc, kind: briefing.kind, sentences: briefing.sentences.length };
+    });
+  }
+
+  async function onOutline(i: ChatInputCommandInteraction): Promise<void> {
+    const parsed = parseOptions(outlineOptionsSchema, { doc: i.options.getString(DOC_OPTION) });
+    if (!parsed.ok) return void (await note(i, parsed.note));
+    const store = engine.answerer().store;
+    const scope = await docFor(i, parsed.data.doc, store);
+    if (!scope) return;
+    await deferred(i, "outline", async () => {
+      const embeds = renderOutlineEmbeds(outline(store, { doc: scope.doc }), store.manifest.indexVersion);
+      await i.editReply({ embeds, components: [], allowedMentions: NO_MENTIONS });
+      return { doc: scope.doc ?? null, documents: embeds.length };
+    });
+  }
+
+  // --- autocomplete ----------------------------------------------------------------------------------
+
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    if (closing) return void (await i.respond([]));
+    const focused = i.options.getFocused(true);
+    const store = engine.answerer().store;
+    let choices: Choice[] = [];
+    if (focused.name === DOC_OPTION) {
+      choices = documentChoices(store, String(focused.value));
+    } else if (i.commandName === COMMAND.brief && focused.name === TOPIC_OPTION) {
+      const doc = chooseDocument(store, i.options.getString(DOC_OPTION));
+      choices = sectionChoices(store, String(focused.value), doc.ok ? doc.doc : undefined);
+    }
+    await i.respond(choices);
+  }
+
   // --- buttons ---------------------------------------------------------------------------------------
+
+  async function onPage(
+    i: ButtonInteraction,
+    action: Extract<ButtonAction, { kind: "page" }>,
+  ): Promise<void> {
+    if (i.user.id !== action.askerId) return void (await note(i, NOTES.onlyAskerPages));
+    const record = quotes.get(action.queryId);
+    if (!record) return void (await note(i, NOTES.unknownQuotes));
+    const ids = { queryId: action.queryId, askerId: action.askerId };
+    const page = renderQuotePage(record.view, action.page, ids);
+    await i.update({ embeds: [page.embed], components: page.components, allowedMentions: NO_MENTIONS });
+  }
 
   async function onButton(i: ButtonInteraction): Promise<void> {
     const action = parseButtonId(i.customId);
@@ -246,6 +435,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await i.reply({ content: NOTES.unknownAnswer, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
       return;
     }
+    if (action.kind === "page") return onPage(i, action);
     const record = cache.get(action.answerId);
     if (action.kind === "more") {
       if (i.user.id !== action.askerId) {
@@ -274,6 +464,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   }
 
   async function onInteraction(i: Interaction): Promise<void> {
+    if (i.isAutocomplete()) return onAutocomplete(i);
     if (!i.isChatInputCommand() && !i.isButton()) return;
     if (closing) {
       await i.reply({ content: NOTES.shuttingDown, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
@@ -283,6 +474,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     if (i.commandName === COMMAND.ask) return onAsk(i);
     if (i.commandName === COMMAND.sources) return onSources(i);
     if (i.commandName === COMMAND.about) return onAbout(i);
+    if (i.commandName === COMMAND.quote) return onQuote(i);
+    if (i.commandName === COMMAND.brief) return onBrief(i);
+    if (i.commandName === COMMAND.outline) return onOutline(i);
   }
 
   // --- mentions --------------------------------------------------------------------------------------

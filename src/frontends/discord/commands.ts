@@ -54,7 +54,9 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     .addStringOption((option) =>
       option
         .setName(PHRASE_OPTION)
-        .setDescription("The words to look for, e.g. 650 mu of forest (case, quotes and dashes do not matter).")
+        .setDescription(
+          "The words to look for, e.g. 650 mu of forest (case, quotes and dashes do not matter).",
+        )
         .setRequired(true)
         .setMinLength(1)
         .setMaxLength(MAX_PHRASE_CHARS),
@@ -97,6 +99,8 @@ const docOption = z
   .nullish()
   .transform((d) => d || undefined);
 
+const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
 /** Discord enforces the option limits too; these guard against clients and registrations that do not. */
 export const askOptionsSchema = z.object({
   question: z
@@ -112,7 +116,8 @@ export const quoteOptionsSchema = z.object({
     .string()
     .trim()
     .min(1, "Expected a phrase to look for; got an empty one.")
-    .max(MAX_PHRASE_CHARS, `Expected a phrase of at most ${MAX_PHRASE_CHARS} characters.`),
+    .max(MAX_PHRASE_CHARS, `Expected a phrase of at most ${MAX_PHRASE_CHARS} characters.`)
+    .refine(hasWord, "Expected a phrase with at least one word."),
   doc: docOption,
 });
 
@@ -121,7 +126,8 @@ export const briefOptionsSchema = z.object({
     .string()
     .trim()
     .min(1, "Expected a section or topic; got an empty one.")
-    .max(MAX_TOPIC_CHARS, `Expected a section or topic of at most ${MAX_TOPIC_CHARS} characters.`),
+    .max(MAX_TOPIC_CHARS, `Expected a section or topic of at most ${MAX_TOPIC_CHARS} characters.`)
+    .refine(hasWord, "Expected a section or topic with at least one word or number."),
   doc: docOption,
 });
 

@@ -1,8 +1,9 @@
 /** Short plain messages the bot sends besides answers. Each stays far below Discord's 2000 characters. */
 import { isAppError } from "../../errors.js";
 import type { Vote } from "./custom-ids.js";
+import type { DocRef } from "../shared/doc-scope.js";
 import { DISCORD_LIMITS } from "./limits.js";
-import { escapeWithin } from "./markdown.js";
+import { escapeMarkdown, escapeWithin } from "./markdown.js";
 
 export function rateLimitNote(retryAtMs: number, count: number, windowS: number): string {
   // `<t:…:R>` renders in the reader's client as a live "in 12 seconds".
@@ -23,7 +24,31 @@ export const NOTES = {
   noMoreSources: "That is every passage I found for this question.",
   shuttingDown: "I am restarting; please ask again in a minute.",
   internalError: "Something went wrong on my side; it has been logged. Please try again later.",
+  onlyAskerPages: "Only the person who asked can page through these hits. Look up your own with `/quote`.",
+  unknownQuotes: "I no longer have these hits (they are old, or I restarted since). Run `/quote` again.",
 } as const;
+
+/**
+ * For a `doc:` that names no indexed document: what was asked for, and the documents there are (path and
+ * title), as many as fit one message; the rest are counted, not cut.
+ */
+export function unknownDocNote(input: string, known: readonly DocRef[]): string {
+  const head = `No document ${escapeWithin(`“${input}”`, 120)} is indexed. Pick one from the list, or leave \`doc\` out to look at all.`;
+  if (known.length === 0) return `${head}\nNo documents are indexed yet.`;
+  const items = known.map((d) => `- ${escapeMarkdown(d.path)} — ${escapeMarkdown(d.title)}`);
+  for (let kept = items.length; kept >= 0; kept--) {
+    const more = items.length - kept;
+    const lines = [
+      head,
+      "Known documents:",
+      ...items.slice(0, kept),
+      ...(more ? [`- …and ${more} more`] : []),
+    ];
+    const text = lines.join("\n");
+    if (text.length <= DISCORD_LIMITS.content) return text;
+  }
+  return head;
+}
 
 export function voteNote(vote: Vote, previous: Vote | undefined): string {
   const mark = vote === "up" ? "👍" : "👎";

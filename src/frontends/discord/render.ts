@@ -226,7 +226,6 @@ export function renderAboutEmbed(about: AboutIndex): APIEmbed {
   return embed;
 }
 
-
 /** "More sources", 👍 and 👎 under an answer. */
 export function answerComponents(
   answerId: string,

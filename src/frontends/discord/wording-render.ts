@@ -348,7 +348,8 @@ export function renderOutlineEmbeds(o: Outline, indexVersion: string): APIEmbed[
         }
       : undefined;
   const titles = docs.map((d) => escapeWithin(d.title, L.embedTitle));
-  const fixed = titles.reduce((n, t) => n + t.length, 0) + tail.length + (moreEmbed ? embedLength(moreEmbed) : 0);
+  const fixed =
+    titles.reduce((n, t) => n + t.length, 0) + tail.length + (moreEmbed ? embedLength(moreEmbed) : 0);
   const share = Math.floor((L.embedTotal - fixed) / docs.length);
   const budget = Math.max(0, Math.min(L.embedDescription, share));
   const embeds: APIEmbed[] = docs.map((d, i) => ({

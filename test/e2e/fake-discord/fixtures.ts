@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type {
   APIActionRowComponent,
   APIApplication,
+  APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandInteractionDataOption,
   APIButtonComponent,
   APIChatInputApplicationCommandInteraction,
@@ -330,6 +331,32 @@ export function chatInputInteractionFixture(
       type: 1, // CHAT_INPUT
       guild_id: world.guildId,
       options: Object.entries(options).map(([key, value]) => commandOption(key, value)),
+    },
+  };
+}
+
+/**
+ * An autocomplete request while the user types an option: `options` as filled in so far, `focused` the
+ * option being typed (its value is what was typed).
+ */
+export function autocompleteInteractionFixture(
+  world: FakeWorld,
+  name: string,
+  options: Record<string, string>,
+  focused: string,
+  commandId: string = snowflake(),
+): APIApplicationCommandAutocompleteInteraction {
+  return {
+    ...interactionBase(world),
+    type: 4, // APPLICATION_COMMAND_AUTOCOMPLETE
+    data: {
+      id: commandId,
+      name,
+      type: 1, // CHAT_INPUT
+      guild_id: world.guildId,
+      options: Object.entries(options).map(([key, value]) =>
+        key === focused ? { name: key, type: 3, value, focused: true } : { name: key, type: 3, value },
+      ),
     },
   };
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateQuestion, type Answerer } from "../../../src/answer/answerer.js";
 import { createLocalChat, CHAT_HELP } from "../../../src/frontends/cli/local-chat.js";
 import type { Engine } from "../../../src/frontends/shared/report-view.js";
+import type { Store } from "../../../src/store/store.js";
+import { fakeStore } from "../../fixtures/fake-store.js";
 import { answer, DOC, passage, TITLE } from "../discord/fake-answer.js";
 
 const manifest = {
@@ -54,9 +56,53 @@ describe("local chat", () => {
   it("explains /sources before a question, /about, unknown commands and bad questions", async () => {
     const { text } = await chat(["/sources", "/about", "/nope", "?!", ""]);
     expect(text).toContain("Ask a question first");
-    expect(text).toContain(`  • ${TITLE}\n    A meeting\n    Source: A paper`);
+    expect(text).toContain(`  • ${TITLE}\n    A meeting\n    Source: A paper\n    File: ${DOC}`);
     expect(text).toContain("Index version: abcdef123456");
     expect(text).toContain(CHAT_HELP);
     expect(text).toContain("Expected a question with at least one word");
+  });
+});
+
+describe("local chat: /quote, /brief and /outline over the report (no model)", () => {
+  let store: Store;
+  let cleanup = () => undefined as void;
+  beforeAll(async () => {
+    ({ store, cleanup } = await fakeStore());
+  });
+  afterAll(() => cleanup());
+
+  async function chatOver(lines: string[]) {
+    const answerer = { store, ask: () => Promise.reject(new Error("no questions here")) };
+    const out: string[] = [];
+    const c = createLocalChat({ answerer: () => answerer as unknown as Answerer }, (t) => out.push(t));
+    for (const line of lines) await c.handle(line);
+    return out.join("\n");
+  }
+
+  it("/quote prints every hit verbatim with the match marked and cited", async () => {
+    const text = await chatOver(["/quote 650 mu of forrest"]);
+    expect(text).toContain('"650 mu of forrest": 1 hit (1 near)');
+    expect(text).toContain(
+      "1. (near) In terms of promoting increment, »650 mu of forest« area will be added",
+    );
+    expect(text).toMatch(/— Minhang District Mayor's Report .* › ¶18 \(chars \d+–\d+\)/);
+  });
+
+  it("/brief briefs on a topic, /outline lists the sections, and bad input gets a hint", async () => {
+    const text = await chatOver([
+      "/brief rural revitalization",
+      "/outline",
+      "/outline nope.txt",
+      "/quote",
+      "/brief ?!",
+    ]);
+    expect(text).toContain('Briefing on "rural revitalization"');
+    expect(text).toContain("• The third is rural revitalization.");
+    expect(text).toContain("  4. Do a good job in practical matters");
+    expect(text).toContain(
+      'No document "nope.txt" is indexed. Known documents:\n  • minhang-mayor-report.txt — ',
+    );
+    expect(text).toContain("Give the words to look for: /quote 650 mu of forest");
+    expect(text).toContain("Expected a section or topic of 1 to 200 characters with a word in it");
   });
 });

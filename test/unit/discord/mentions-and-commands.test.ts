@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { askOptionsSchema, commandDefinitions } from "../../../src/frontends/discord/commands.js";
+import {
+  askOptionsSchema,
+  briefOptionsSchema,
+  commandDefinitions,
+  outlineOptionsSchema,
+  quoteOptionsSchema,
+} from "../../../src/frontends/discord/commands.js";
 import {
   isAddressedToBot,
   questionFromMessage,
@@ -47,22 +53,53 @@ describe("mentions", () => {
 });
 
 describe("command definitions", () => {
-  it("defines /ask with a required question of at most 500 characters, /sources and /about", () => {
+  it("defines /ask, /sources, /about, /quote, /brief and /outline within Discord's limits", () => {
     const defs = commandDefinitions();
-    expect(defs.map((d) => d.name)).toEqual(["ask", "sources", "about"]);
+    expect(defs.map((d) => d.name)).toEqual(["ask", "sources", "about", "quote", "brief", "outline"]);
     for (const d of defs) {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);
+      for (const o of d.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    expect(defs[0]?.options).toEqual([
+    const doc = expect.objectContaining({ name: "doc", type: 3, required: false, autocomplete: true });
+    const byName = Object.fromEntries(defs.map((d) => [d.name, d.options ?? []]));
+    expect(byName.ask).toEqual([
       expect.objectContaining({ name: "question", type: 3, required: true, min_length: 2, max_length: 500 }),
+      doc,
     ]);
+    expect(byName.quote).toEqual([
+      expect.objectContaining({ name: "phrase", type: 3, required: true, max_length: 500 }),
+      doc,
+    ]);
+    expect(byName.brief).toEqual([
+      expect.objectContaining({
+        name: "topic",
+        type: 3,
+        required: true,
+        max_length: 200,
+        autocomplete: true,
+      }),
+      doc,
+    ]);
+    expect(byName.outline).toEqual([doc]);
+    expect(byName.sources).toEqual([]);
   });
 
-  it("validates the question option as it comes in", () => {
+  it("validates the options as they come in", () => {
     expect(askOptionsSchema.parse({ question: "  parks?  " })).toEqual({ question: "parks?" });
+    expect(askOptionsSchema.parse({ question: "parks?", doc: " a.txt " })).toEqual({
+      question: "parks?",
+      doc: "a.txt",
+    });
+    expect(askOptionsSchema.parse({ question: "parks?", doc: null }).doc).toBeUndefined();
     expect(askOptionsSchema.safeParse({ question: "x".repeat(501) }).success).toBe(false);
     expect(askOptionsSchema.safeParse({ question: "   " }).success).toBe(false);
+    expect(quoteOptionsSchema.parse({ phrase: " 650 mu " })).toEqual({ phrase: "650 mu" });
+    expect(quoteOptionsSchema.safeParse({ phrase: "“ ” —" }).success).toBe(false);
+    expect(quoteOptionsSchema.safeParse({ phrase: "x".repeat(501) }).success).toBe(false);
+    expect(briefOptionsSchema.parse({ topic: "3", doc: "" })).toEqual({ topic: "3" });
+    expect(briefOptionsSchema.safeParse({ topic: "x".repeat(201) }).success).toBe(false);
+    expect(outlineOptionsSchema.safeParse({ doc: "d".repeat(201) }).success).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   answerComponents,
   discordCitation,
   fitBlocks,
+  footer,
   renderAboutEmbed,
   renderAnswerEmbed,
   renderSourcesEmbed,
@@ -133,6 +134,42 @@ describe("renderAnswerEmbed", () => {
   });
 });
 
+describe("citations and footers with several documents", () => {
+  it("cites the page of a paged document (PDF)", () => {
+    expect(discordCitation(quote("x", { doc: "plan.pdf", page: 7, paragraph: 3 }), TITLES)).toBe(
+      "plan.pdf › Rural revitalization › ¶3, p. 7",
+    );
+    const { embed } = renderAnswerEmbed(
+      answer({ quotes: [quote("Ferries from October.", { doc: "plan.pdf", page: 2 })] }),
+      { ...TITLES, "plan.pdf": "Harbour plan" },
+    );
+    expect(embed.description).toContain("— Harbour plan › Rural revitalization › ¶19, p. 2");
+  });
+
+  it("names each document quoted once in the footer, whole names only", () => {
+    const titles = { ...TITLES, "b.md": "Budget", "c.pdf": "Harbour plan" };
+    const a = answer({
+      quotes: [
+        quote("One."),
+        quote("Two.", { doc: "b.md" }),
+        quote("Three."),
+        quote("Four.", { doc: "c.pdf" }),
+      ],
+    });
+    expect(renderAnswerEmbed(a, titles).embed.footer?.text).toBe(
+      `${TITLE} · Budget · Harbour plan · index abcdef123456`,
+    );
+    const docs = Array.from({ length: 60 }, (_, i) => `d${i}.txt`);
+    const long = footer(
+      docs,
+      Object.fromEntries(docs.map((d) => [d, `${"Long title ".repeat(5)}${d}`])),
+      "v",
+    );
+    expect(long.text.length).toBeLessThanOrEqual(DISCORD_LIMITS.footerText);
+    expect(long.text).toMatch(/ · \+\d+ more · index v$/);
+  });
+});
+
 describe("renderSourcesEmbed", () => {
   const passages = [
     passage(words(10, "p")),
@@ -183,7 +220,10 @@ describe("renderAboutEmbed", () => {
       builtAt: "2025-01-01T00:00:00.000Z",
     });
     expect(embed.fields).toEqual([
-      { name: TITLE, value: "18th meeting, August 22\nSource: Minhang Newspaper" },
+      {
+        name: TITLE,
+        value: `18th meeting, August 22\nSource: Minhang Newspaper\nFile: ${DOC}`,
+      },
       { name: "Passages", value: "45", inline: true },
       { name: "Model", value: "all-MiniLM-L6-v2 (q4)", inline: true },
       { name: "Index version", value: "abcdef123456", inline: true },
@@ -201,6 +241,25 @@ describe("renderAboutEmbed", () => {
     });
     expect(embedViolations(many)).toEqual([]);
     expect(many.fields?.at(-1)?.name).toBe("Index version");
+    expect(many.description).toMatch(/…and \d+ more documents \(see `\/outline`\)\.\*$/);
+  });
+
+  it("lists each of several documents with its occasion or date, source and file", () => {
+    const embed = renderAboutEmbed({
+      documents: [
+        { path: DOC, title: TITLE, occasion: "18th meeting", date: "2024-08-22", source: "Paper" },
+        { path: "harbour.pdf", title: "Harbour plan", date: "2025-03-01" },
+      ],
+      passages: 60,
+      model: "m",
+      indexVersion: "abcdef123456",
+      builtAt: "t",
+    });
+    expect(embed.fields?.slice(0, 2)).toEqual([
+      { name: TITLE, value: `18th meeting\nSource: Paper\nFile: ${DOC}` },
+      { name: "Harbour plan", value: "2025-03-01\nFile: harbour.pdf" },
+    ]);
+    expect(embed.description).not.toContain("more documents");
   });
 });
 
