@@ -84,6 +84,7 @@ export function createAnswerer(
     store,
     async ask(rawQuestion, askOptions = {}) {
       const question = validateQuestion(rawQuestion, options.maxQuestionChars);
+      checkDoc(store, askOptions.doc);
       const t0 = performance.now();
       const [vector] = await embedder.embed([question]);
       const t1 = performance.now();
@@ -219,6 +220,12 @@ export function createAnswerer(
       score: round(p.score),
     };
   }
+}
+
+function checkDoc(store: Store, doc: string | undefined): void {
+  if (doc === undefined || store.manifest.documents.some((d) => d.path === doc)) return;
+  const known = store.manifest.documents.map((d) => d.path).join(", ");
+  throw new AppError("DOC_UNKNOWN", `Expected one of the indexed documents (${known}); got "${doc}".`);
 }
 
 export function validateQuestion(raw: string, maxChars: number): string {

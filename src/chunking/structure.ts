@@ -32,6 +32,7 @@ const MAX_HEADING_CHARS = 160;
 interface Block extends Span {
   kind: "heading" | "paragraph" | "meta";
   title?: string;
+  level?: number;
 }
 
 /** Parses a document into lead, sections, paragraphs and sentences, all as exact offsets into `text`. */
@@ -106,7 +107,8 @@ function markdownBlocks(text: string): Block[] {
       flush();
       const titleStart = span.start + body.indexOf(heading[2] ?? "");
       const title = heading[2] ?? "";
-      out.push({ start: titleStart, end: titleStart + title.length, kind: "heading", title });
+      const level = heading[1]?.length ?? 1;
+      out.push({ start: titleStart, end: titleStart + title.length, kind: "heading", title, level });
     } else if (META_LINE.test(body)) {
       flush();
       out.push({ ...span, kind: "meta" });
@@ -117,5 +119,16 @@ function markdownBlocks(text: string): Block[] {
     else run = { ...span };
   }
   flush();
-  return out;
+  return withoutDocumentTitle(out);
+}
+
+/**
+ * A `# Title` that opens the document and is its only top-level heading names the document, not a section
+ * (it is the fallback title when there is no .meta.json); the text under it is the lead.
+ */
+function withoutDocumentTitle(blocks: Block[]): Block[] {
+  const first = blocks[0];
+  const topLevel = blocks.filter((b) => b.kind === "heading" && b.level === 1).length;
+  if (first?.kind !== "heading" || first.level !== 1 || topLevel !== 1) return blocks;
+  return [{ ...first, kind: "meta" }, ...blocks.slice(1)];
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { SourceDocument } from "../corpus/read-corpus.js";
-import type { Span } from "./sentences.js";
+import { trimSpan, type Span } from "./sentences.js";
 import { parseStructure, sectionLabel, type DocumentStructure, type Paragraph } from "./structure.js";
 
 export const chunkerParamsSchema = z.object({
-  version: z.literal(5).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
+  version: z.literal(6).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
   windowSentences: z.number().int().min(1).default(3).describe("Most sentences in one retrieval unit."),
   stride: z.number().int().min(1).default(1).describe("Sentences between the starts of two windows."),
   headingContext: z.boolean().default(true).describe("Prefix the section heading to the embedded text."),
@@ -20,7 +20,7 @@ export const chunkerParamsSchema = z.object({
     .describe("Longest first sentence used as topic context."),
 });
 export type ChunkerParams = z.infer<typeof chunkerParamsSchema>;
-export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 5 });
+export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 6 });
 
 /** A sentence of the report, the smallest quotable piece. */
 export interface SentenceUnit extends Span {
@@ -190,7 +190,8 @@ function splitLong(text: string, span: Span, countTokens: TokenCounter, budget: 
       const cut = text.lastIndexOf(" ", Math.floor((start + end) / 2) + (end - start) / 4);
       end = cut > start ? cut : Math.floor((start + end) / 2);
     }
-    out.push({ start, end });
+    const piece = trimSpan(text, start, end);
+    if (piece) out.push(piece);
     start = end;
     while (start < span.end && /\s/.test(text[start] ?? "")) start++;
   }

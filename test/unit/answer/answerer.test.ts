@@ -67,3 +67,13 @@ describe("confidence", () => {
     }
   });
 });
+
+describe("document filter", () => {
+  it("answers only from the named document and rejects an unknown one", async () => {
+    const { answer } = await answerer().ask("pocket parks", { doc: "minhang-mayor-report.txt" });
+    expect(answer.passages.every((p) => p.doc === "minhang-mayor-report.txt")).toBe(true);
+    await expect(answerer().ask("pocket parks", { doc: "nope.txt" })).rejects.toMatchObject({
+      code: "DOC_UNKNOWN",
+    });
+  });
+});

@@ -43,6 +43,20 @@ describe("structure of the report", () => {
   });
 });
 
+describe("Markdown structure", () => {
+  it("takes a lone opening # heading as the document's title, not a section", () => {
+    const md = "# Harbour plan\n\nThe pier opens in May.\n\n## Ferries\n\nTwo ferries will run.\n";
+    const s = parseStructure(md, "md");
+    expect(s.sections.map((x) => x.title)).toEqual([null, "Ferries"]);
+    expect(s.paragraphs[0]?.section).toBe(0);
+  });
+
+  it("keeps several top-level headings as sections", () => {
+    const s = parseStructure("# Parks\n\nText.\n\n# Schools\n\nMore.\n", "md");
+    expect(s.sections.map((x) => x.title)).toEqual([null, "Parks", "Schools"]);
+  });
+});
+
 describe("sentence splitting", () => {
   const texts = (t: string) => splitSentences(t).map((x) => t.slice(x.start, x.end));
 
