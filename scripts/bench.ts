@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createEmbedder } from "../src/app.js";
-import { coldStartCli, runProbe, type Workspace } from "../src/bench/children.js";
+import { coldStartCli, runProbe, staleIndexWarning, type Workspace } from "../src/bench/children.js";
 import { loopFigures, startupBreakdown } from "../src/bench/figures.js";
 import {
   buildFromScratch,
@@ -42,68 +42,83 @@ interface Args {
 
 runCli(async () => {
   const args = readArgs();
-  const t0 = performance.now();
-  const loadStart = os.loadavg();
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "report-bench-"));
-  const cleanup = () => rmSync(scratch, { recursive: true, force: true });
+  const report = await withScratch((scratch) => runBench(args, scratch));
+  console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
+});
+
+/** A scratch folder under the OS temp folder, removed afterwards (and on Ctrl-C). */
+async function withScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "report-bench-"));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
   process.once("SIGINT", () => {
     cleanup();
     process.exit(130);
   });
   try {
-    const questions = readQuestions(args.questions);
-    const ws: Workspace = {
-      corpusDir: path.join(scratch, "single/corpus"),
-      indexDir: path.join(scratch, "single/index"),
-    };
-    cpSync(path.join(REPO_ROOT, "corpus"), ws.corpusDir, { recursive: true });
-    if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
-    log("loading the model");
-    const embedder = await createEmbedder(settingsFor(ws), log);
-    try {
-      await embedder.embed(["warm-up"]);
-      const indexing = await measureIndexing(ws, scratch, embedder);
-      const start = await measureColdStart(ws, questions[0] as string, args.questions);
-      log(`per-question loop (at least ${args.asks} asks after warm-up) in a fresh process`);
-      const probe = await runProbe(ws, {
-        questionsFile: args.questions,
-        minAsks: args.asks,
-        profileFile: profileFile(args, "single"),
-      });
-      const scale =
-        args.docs > 0
-          ? await runScale({
-              docs: args.docs,
-              seed: args.seed,
-              sourceFile: SOURCE,
-              dir: path.join(scratch, "scale"),
-              embedder,
-              questionsFile: args.questions,
-              minAsks: args.asks,
-              questionVectors: await embedder.embed(questions),
-              profileFile: profileFile(args, "scale"),
-              log,
-            })
-          : undefined;
-      const partial: Omit<BenchReport, "goals"> = {
-        machine: machine(loadStart),
-        ...indexing,
-        ...start,
-        ...loopFigures(probe.loop ?? failNoLoop()),
-        rss_mb: round(probe.rssMbAfterWarmUp ?? 0, 0),
-        ...(scale ? { scale } : {}),
-        ...profiles(args),
-        wall_ms: round(performance.now() - t0, 0),
-      };
-      const report: BenchReport = { ...partial, goals: checkGoals(partial) };
-      console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
-    } finally {
-      await embedder.dispose();
-    }
+    return await work(dir);
   } finally {
     cleanup();
   }
-});
+}
+
+async function runBench(args: Args, scratch: string): Promise<BenchReport> {
+  const t0 = performance.now();
+  const loadStart = os.loadavg();
+  const questions = readQuestions(args.questions);
+  const ws: Workspace = {
+    corpusDir: path.join(scratch, "single/corpus"),
+    indexDir: path.join(scratch, "single/index"),
+  };
+  cpSync(path.join(REPO_ROOT, "corpus"), ws.corpusDir, { recursive: true });
+  if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+  log("loading the model");
+  const embedder = await createEmbedder(settingsFor(ws), log);
+  try {
+    await embedder.embed(["warm-up"]);
+    const indexing = await measureIndexing(ws, scratch, embedder);
+    const start = await measureColdStart(ws, questions[0] as string, args.questions);
+    log(`per-question loop (at least ${args.asks} asks after warm-up) in a fresh process`);
+    const probe = await runProbe(ws, {
+      questionsFile: args.questions,
+      minAsks: args.asks,
+      profileFile: profileFile(args, "single"),
+    });
+    const scale = args.docs > 0 ? await measureScale(args, scratch, embedder, questions) : undefined;
+    const partial: Omit<BenchReport, "goals"> = {
+      machine: machine(loadStart),
+      ...indexing,
+      ...start.figures,
+      ...loopFigures(probe.loop ?? failNoLoop()),
+      rss_mb: round(probe.rssMbAfterWarmUp ?? 0, 0),
+      ...(scale ? { scale } : {}),
+      ...profiles(args),
+      warnings: [
+        ...start.warnings,
+        ...staleIndexWarning(probe, "per-question loop"),
+        ...(scale?.warnings ?? []),
+      ],
+      wall_ms: round(performance.now() - t0, 0),
+    };
+    return { ...partial, goals: checkGoals(partial) };
+  } finally {
+    await embedder.dispose();
+  }
+}
+
+async function measureScale(args: Args, scratch: string, embedder: Embedder, questions: string[]) {
+  return runScale({
+    docs: args.docs,
+    seed: args.seed,
+    sourceFile: SOURCE,
+    dir: path.join(scratch, "scale"),
+    embedder,
+    questionsFile: args.questions,
+    minAsks: args.asks,
+    questionVectors: await embedder.embed(questions),
+    profileFile: profileFile(args, "scale"),
+    log,
+  });
+}
 
 function readArgs(): Args {
   let parsed;
@@ -193,9 +208,12 @@ async function measureColdStart(ws: Workspace, question: string, questionsFile: 
   const probes = [];
   for (let i = 0; i < RUNS.coldStart; i++) probes.push(await runProbe(ws, { questionsFile, minAsks: 0 }));
   return {
-    cold_start_ms: round(median(runs), 0),
-    cold_start_runs_ms: runs.map((x) => round(x, 0)),
-    cold_start_breakdown_ms: startupBreakdown(probes),
+    figures: {
+      cold_start_ms: round(median(runs), 0),
+      cold_start_runs_ms: runs.map((x) => round(x, 0)),
+      cold_start_breakdown_ms: startupBreakdown(probes),
+    },
+    warnings: probes.flatMap((p, i) => staleIndexWarning(p, `cold-start probe ${i + 1}`)),
   };
 }
 

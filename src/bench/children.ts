@@ -62,6 +62,15 @@ export interface ProbeOptions {
   profileFile?: string | undefined;
 }
 
+/** A warning when the probe found the index stale (the engine's code changed during the run) and rebuilt it. */
+export function staleIndexWarning(probe: ProbeResult, what: string): string[] {
+  if (probe.indexAction === "fresh") return [];
+  return [
+    `${what}: the child process ${probe.indexAction} the index instead of loading it (the engine's code changed ` +
+      `during the run?), so its start-up and RSS figures include a build.`,
+  ];
+}
+
 export async function runProbe(ws: Workspace, options: ProbeOptions): Promise<ProbeResult> {
   const env = {
     ...envOf(ws),

@@ -25,6 +25,8 @@ export interface BenchReport extends LoopFigures {
   scale?: ScaleReport;
   profile?: { single: ProfileSummary; scale?: ProfileSummary };
   goals: Goal[];
+  /** Anything that makes a figure of this run suspect. */
+  warnings: string[];
   wall_ms: number;
 }
 
@@ -111,14 +113,20 @@ export function formatTable(r: BenchReport): string {
     profileRows("profile of the per-question loop (self time)", r.profile.single, section, row);
     if (r.profile.scale) profileRows("profile at scale (self time)", r.profile.scale, section, row);
   }
+  if (r.warnings.length > 0) {
+    section("warnings");
+    for (const w of r.warnings) row(w, "");
+  }
   section(`machine: ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}`);
   row(
     "load average at start / end",
     `${r.machine.load_avg_start.join(" ")} / ${r.machine.load_avg_end.join(" ")}`,
   );
   row("wall time", `${(r.wall_ms / 1000).toFixed(1)} s`);
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  return rows.map(([label, value]) => (value ? label.padEnd(width) + value : label)).join("\n");
+  // Long labels (function names) do not widen the column: their value follows after two spaces.
+  const width = Math.min(56, Math.max(...rows.filter(([, v]) => v).map(([label]) => label.length))) + 2;
+  const cell = (label: string) => (label.length + 2 > width ? `${label}  ` : label.padEnd(width));
+  return rows.map(([label, value]) => (value ? cell(label) + value : label)).join("\n");
 }
 
 type Row = (label: string, value: string) => void;

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Embedder } from "../embedding/embedder.js";
-import { runProbe, type Workspace } from "./children.js";
+import { runProbe, staleIndexWarning, type Workspace } from "./children.js";
 import { checkDense, pickQueries } from "./dense-check.js";
 import { loopFigures, startupBreakdown, type LoopFigures, type StartupBreakdown } from "./figures.js";
 import { buildFromScratch, dirBytes, rawEmbedThroughput, storeTexts, timeRefreshes } from "./indexing.js";
@@ -46,6 +46,7 @@ export interface ScaleReport extends LoopFigures {
   brute_force_ms_p50: number;
   hnsw_ms_p50: number;
   speedup: number;
+  warnings: string[];
 }
 
 const RECALL_QUERIES = 250;
@@ -101,6 +102,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleReport> {
     brute_force_ms_p50: round(dense.bruteForceMsP50, 3),
     hnsw_ms_p50: round(dense.hnswMsP50, 3),
     speedup: round(dense.bruteForceMsP50 / dense.hnswMsP50, 1),
+    warnings: staleIndexWarning(probe, "scale per-question loop"),
   };
 }
 
