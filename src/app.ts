@@ -10,6 +10,7 @@ import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model
 import { createTransformersEmbedder } from "./embedding/transformers-embedder.js";
 import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
 import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
+import type { Store } from "./store/store.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
 import { describeError } from "./errors.js";
 
@@ -39,13 +40,18 @@ export async function createEmbedder(settings: Settings, log: (line: string) => 
     cacheDir: settings.MODELS_CACHE_DIR,
     log,
   });
-  return createTransformersEmbedder({ modelDir: model.dir, modelId: MODEL_IDENTITY.id, dtype: "q4" });
+  return createTransformersEmbedder({
+    modelDir: model.dir,
+    modelId: MODEL_IDENTITY.id,
+    dtype: "q4",
+    threads: settings.EMBED_THREADS,
+  });
 }
 
 export async function indexCorpus(
   settings: Settings,
   embedder: Embedder,
-  options: AppOptions = {},
+  options: AppOptions & { current?: Store } = {},
 ): Promise<EnsureIndexResult> {
   return ensureIndex({
     corpusDir: settings.CORPUS_DIR,
@@ -55,14 +61,20 @@ export async function indexCorpus(
     getEmbedder: async () => embedder,
     log: options.log,
     force: options.force,
+    current: options.current,
   });
+}
+
+/** The answerer over one store: the engine's default retriever and answer settings. */
+export function answererFor(store: Store, embedder: Embedder): Answerer {
+  return createAnswerer(store, embedder, createRetriever(store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
 }
 
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => undefined);
   const embedder = await createEmbedder(settings, log);
-  const build = async () => {
-    const result = await indexCorpus(settings, embedder, options);
+  const build = async (current?: Store) => {
+    const result = await indexCorpus(settings, embedder, { ...options, current });
     if (result.action !== "fresh") {
       log(
         `index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`,
@@ -70,26 +82,17 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     }
     return result;
   };
-  const first = await build();
-  const answererFor = (result: EnsureIndexResult) =>
-    createAnswerer(
-      result.store,
-      embedder,
-      createRetriever(result.store, DEFAULT_RETRIEVER),
-      DEFAULT_ANSWERER,
-    );
-  let current = answererFor(first);
+  let current = answererFor((await build()).store, embedder);
   let running: Promise<EnsureIndexResult> | null = null;
   let watcher: CorpusWatcher | undefined;
 
   // One refresh at a time; the new answerer replaces the old only once its index is complete.
   const refresh = async (): Promise<EnsureIndexResult> => {
     while (running) await running.catch(() => undefined);
-    running = build();
+    running = build(current.store);
     try {
       const result = await running;
-      if (result.store.manifest.indexVersion !== current.store.manifest.indexVersion)
-        current = answererFor(result);
+      if (result.store !== current.store) current = answererFor(result.store, embedder);
       return result;
     } finally {
       running = null;

@@ -28,9 +28,8 @@ export interface ProbeResult {
 }
 
 const at = { boot: performance.now(), imports: 0, model: 0, index: 0, firstAnswer: 0 };
-const { createEmbedder, indexCorpus } = await import("../app.js");
+const { answererFor, createEmbedder, indexCorpus } = await import("../app.js");
 const { loadSettings } = await import("../config/settings.js");
-const { answererFor } = await import("./engine.js");
 at.imports = performance.now();
 
 const settings = loadSettings();

@@ -30,6 +30,13 @@ export const settingsSchema = z.object({
   RATE_LIMIT_COUNT: positiveInt("RATE_LIMIT_COUNT", 5, "Questions a user may ask per window."),
   RATE_LIMIT_WINDOW_S: positiveInt("RATE_LIMIT_WINDOW_S", 30, "Length of the rate-limit window, seconds."),
   FEEDBACK_LOG: z.string().min(1).default("data/feedback.jsonl").describe("JSON-lines log of 👍/👎 votes."),
+  EMBED_THREADS: z.coerce
+    .number({ error: "EMBED_THREADS must be a whole number" })
+    .int("EMBED_THREADS must be a whole number")
+    .min(1, "EMBED_THREADS must be at least 1")
+    .max(64, "EMBED_THREADS must be at most 64")
+    .optional()
+    .describe("ONNX Runtime threads per inference; unset keeps the runtime's default."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -10,7 +10,10 @@ export interface TransformersEmbedderOptions {
   dtype: "q4";
   /** The sentence-transformers limit of all-MiniLM-L6-v2: longer inputs are truncated by the model. */
   maxTokens?: number;
+  /** Texts per inference call; small batches of sorted lengths waste the least on padding (measured: 8 beat 32). */
   batchSize?: number;
+  /** ONNX Runtime threads inside one inference; unset leaves the runtime's default. */
+  threads?: number | undefined;
 }
 
 const DIMS = 384;
@@ -25,6 +28,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     extractor = await pipeline("feature-extraction", path.basename(options.modelDir), {
       dtype: options.dtype,
       local_files_only: true,
+      ...(options.threads ? { session_options: { intraOpNumThreads: options.threads } } : {}),
     });
   } catch (error) {
     throw new AppError(
@@ -33,7 +37,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
       { cause: error },
     );
   }
-  const batchSize = options.batchSize ?? 32;
+  const batchSize = options.batchSize ?? 8;
   const tokenizer = extractor.tokenizer;
 
   async function embedBatch(texts: string[]): Promise<Float32Array[]> {

@@ -51,9 +51,20 @@ function wrap(index: hnswlib.HierarchicalNSW, count: number, params: HnswParams)
 
 export function dot(vectors: Float32Array, row: number, query: Float32Array): number {
   const dims = query.length;
-  let s = 0;
-  for (let j = 0, o = row * dims; j < dims; j++) s += (vectors[o + j] ?? 0) * (query[j] ?? 0);
-  return s;
+  const o = row * dims;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < dims; j += 4) {
+    s0 += vectors[o + j]! * query[j]!;
+    s1 += vectors[o + j + 1]! * query[j + 1]!;
+    s2 += vectors[o + j + 2]! * query[j + 2]!;
+    s3 += vectors[o + j + 3]! * query[j + 3]!;
+  }
+  for (; j < dims; j++) s0 += vectors[o + j]! * query[j]!;
+  return s0 + s1 + s2 + s3;
 }
 
 /** Exact search over every vector: the reference that HNSW is checked against. */

@@ -37,7 +37,7 @@ export function fuse(
     .map((c) => {
       const lexicalNorm = maxLexical > 0 ? c.lexical / maxLexical : 0;
       const score = weights.dense * c.dense + weights.lexical * lexicalNorm + weights.sentence * c.sentence;
-      return { ...c, lexicalNorm, score };
+      return { unit: c.unit, dense: c.dense, lexical: c.lexical, sentence: c.sentence, lexicalNorm, score };
     })
     .sort((a, b) => b.score - a.score || a.unit - b.unit);
 }

@@ -55,7 +55,11 @@ function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
       const own = new Set(tokenize(question).map((w) => processQueryTerm(w)));
       const query = expansions.length ? `${question} ${expansions.join(" ")}` : question;
       return search
-        .search(query, { boostTerm: (term) => (extra.has(term) && !own.has(term) ? EXPANSION_WEIGHT : 1) })
+        .search(query, {
+          boostTerm: (term) => (extra.has(term) && !own.has(term) ? EXPANSION_WEIGHT : 1),
+          // Expansions are the thesaurus's own, correctly spelled words: no typo tolerance for them.
+          fuzzy: (term) => (term.length >= 7 && (own.has(term) || !extra.has(term)) ? 0.15 : false),
+        })
         .slice(0, k)
         .map((r) => ({ unit: r.id as number, score: r.score }));
     },

@@ -41,7 +41,7 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
         unit,
         dense: dot(store.unitVectors, unit, vector),
         lexical: lexicalScore.get(unit) ?? 0,
-        sentence: Math.max(...(unitSentences[unit] ?? []).map((s) => dot(store.sentenceVectors, s, vector))),
+        sentence: bestOf(unitSentences[unit] ?? [], store.sentenceVectors, vector),
       }));
       return fuse(candidates, options.weights);
     },
@@ -57,4 +57,13 @@ export function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
     if (index !== undefined) out.push(index);
   }
   return out;
+}
+
+function bestOf(rows: readonly number[], vectors: Float32Array, query: Float32Array): number {
+  let best = -Infinity;
+  for (const row of rows) {
+    const sim = dot(vectors, row, query);
+    if (sim > best) best = sim;
+  }
+  return best;
 }

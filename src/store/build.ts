@@ -27,6 +27,8 @@ export interface EnsureIndexOptions {
   log?: (line: string) => void;
   /** Rebuild every document even when the previous index could be reused. */
   force?: boolean;
+  /** The store already in memory (a running app): compared and reused without reading the index again. */
+  current?: Store | undefined;
 }
 
 export interface EnsureIndexResult {
@@ -58,7 +60,7 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
     documents: docs.map((d) => ({ path: d.path, sha256: d.sha256 })),
   };
   const version = computeIndexVersion(identity);
-  const previous = options.force ? null : tryLoadPrevious(options.indexDir, log);
+  const previous = options.force ? null : (options.current ?? tryLoadPrevious(options.indexDir, log));
   if (previous?.manifest.indexVersion === version) {
     const total = docs.length;
     return {
