@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "models/", "index/", "coverage/"] },
+  { ignores: ["node_modules/", "models/", "index/", "coverage/", "dist/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -16,7 +16,8 @@ interface ChildRun {
   exitMs: number;
 }
 
-const ASK_CLI = path.join(REPO_ROOT, "src/frontends/cli/ask.ts");
+/** What `npm run ask` runs: the bundle in dist/ (built by `npm run build`). */
+const ASK_CLI = path.join(REPO_ROOT, "dist/ask.mjs");
 const PROBE = path.join(REPO_ROOT, "src/bench/serve-probe.ts");
 
 function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []) {
@@ -25,7 +26,8 @@ function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags
     let firstLineMs = Number.NaN;
     let stdout = "";
     let stderr = "";
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], {
+    const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+    const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -45,7 +47,7 @@ function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags
 
 const envOf = (ws: Workspace) => ({ CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir });
 
-/** Process start to the first answer of the real CLI (`ask.ts --json`), and to its exit. */
+/** Process start to the first answer of the real CLI (`dist/ask.mjs --json`), and to its exit. */
 export async function coldStartCli(
   ws: Workspace,
   question: string,

@@ -1,7 +1,10 @@
+import { pathToFileURL } from "node:url";
 import { AppError, isAppError } from "../../errors.js";
+import { warnIfStaleBuild } from "./stale-build.js";
 
 /** Runs a CLI entry point: any error becomes one line on stderr and a non-zero exit, never a stack trace. */
 export function runCli(main: () => Promise<void>): void {
+  warnIfStaleBuild(process.argv[1] ? pathToFileURL(process.argv[1]).href : import.meta.url);
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * When running from dist/, says so on stderr if a source file changed after the bundles were built: the
+ * command would otherwise quietly run yesterday's code. Costs a few milliseconds of stat calls.
+ */
+export function warnIfStaleBuild(moduleUrl: string): void {
+  const file = fileURLToPath(moduleUrl);
+  if (path.basename(path.dirname(file)) !== "dist") return;
+  const root = path.dirname(path.dirname(file));
+  const info = path.join(root, "dist", "build-info.json");
+  if (!existsSync(info)) return;
+  const built = (JSON.parse(readFileSync(info, "utf8")) as { newestSourceMs?: number }).newestSourceMs ?? 0;
+  if (newestSource(root) > built) {
+    console.error("note: src/ changed since the last build; run `npm run build` to use the changes.");
+  }
+}
+
+function newestSource(root: string): number {
+  let newest = 0;
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(root, "src"));
+  walk(path.join(root, "scripts"));
+  return newest;
+}
