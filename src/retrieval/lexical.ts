@@ -15,9 +15,15 @@ export interface LexicalHit {
   score: number;
 }
 
+export interface LexicalSearchOptions {
+  /** Further words searched at a lower weight (see thesaurus.ts). */
+  expansions?: readonly string[];
+  /** Whether the corpus has this (processed) term; typo tolerance is only spent on words it does not have. */
+  isKnown?: (term: string) => boolean;
+}
+
 export interface LexicalIndex {
-  /** `expansions`: further words searched at a lower weight (see thesaurus.ts). */
-  search(question: string, k: number, expansions?: readonly string[]): LexicalHit[];
+  search(question: string, k: number, options?: LexicalSearchOptions): LexicalHit[];
   toJSON(): unknown;
 }
 
@@ -50,15 +56,17 @@ export function loadLexicalIndex(json: string): LexicalIndex {
 
 function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
   return {
-    search(question, k, expansions = []) {
+    search(question, k, { expansions = [], isKnown = () => false } = {}) {
       const extra = new Set(expansions.map((w) => processQueryTerm(w)).filter(Boolean));
       const own = new Set(tokenize(question).map((w) => processQueryTerm(w)));
       const query = expansions.length ? `${question} ${expansions.join(" ")}` : question;
       return search
         .search(query, {
           boostTerm: (term) => (extra.has(term) && !own.has(term) ? EXPANSION_WEIGHT : 1),
-          // Expansions are the thesaurus's own, correctly spelled words: no typo tolerance for them.
-          fuzzy: (term) => (term.length >= 7 && (own.has(term) || !extra.has(term)) ? 0.15 : false),
+          // A typo is a long word the corpus does not have; expansions are the thesaurus's own spelling.
+          // Fuzzy search costs the most of the lexical side, so known words skip it.
+          fuzzy: (term) =>
+            term.length >= 7 && !isKnown(term) && (own.has(term) || !extra.has(term)) ? 0.15 : false,
         })
         .slice(0, k)
         .map((r) => ({ unit: r.id as number, score: r.score }));

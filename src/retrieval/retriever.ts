@@ -26,6 +26,7 @@ export interface Retriever {
 /** Dense (hnswlib) and lexical (MiniSearch BM25) candidates, every one scored on every signal, then fused. */
 export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   const unitSentences = store.units.map((u) => sentencesOf(store, u));
+  const isKnown = (term: string) => (store.sentenceDf[term] ?? 0) > 0;
   const inDoc = (doc: string | undefined) => (unit: number) => !doc || store.units[unit]?.doc === doc;
   return {
     retrieve({ question, vector, doc }) {
@@ -33,7 +34,7 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       const k = doc ? store.units.length : options.candidates;
       const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
       const lexical = store.lexical
-        .search(question, k * 2, expandQuestion(question))
+        .search(question, k * 2, { expansions: expandQuestion(question), isKnown })
         .filter((h) => keep(h.unit));
       const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
       const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
