@@ -20,6 +20,12 @@ export interface LexicalSearchOptions {
   expansions?: readonly string[];
   /** Whether the corpus has this (processed) term; typo tolerance is only spent on words it does not have. */
   isKnown?: (term: string) => boolean;
+  /**
+   * Terms in so large a share of the corpus that they rank nothing (BM25 gives them almost no weight) but
+   * make the search score most of the index: left out of the query, which costs time in proportion to the
+   * shelf's size.
+   */
+  isTooCommon?: (term: string) => boolean;
 }
 
 export interface LexicalIndex {
@@ -56,12 +62,16 @@ export function loadLexicalIndex(json: string): LexicalIndex {
 
 function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
   return {
-    search(question, k, { expansions = [], isKnown = () => false } = {}) {
+    search(question, k, { expansions = [], isKnown = () => false, isTooCommon = () => false } = {}) {
       const extra = new Set(expansions.map((w) => processQueryTerm(w)).filter(Boolean));
       const own = new Set(tokenize(question).map((w) => processQueryTerm(w)));
       const query = expansions.length ? `${question} ${expansions.join(" ")}` : question;
       return search
         .search(query, {
+          processTerm: (word) => {
+            const term = processQueryTerm(word);
+            return term && !isTooCommon(term) ? term : null;
+          },
           boostTerm: (term) => (extra.has(term) && !own.has(term) ? EXPANSION_WEIGHT : 1),
           // A typo is a long word the corpus does not have; expansions are the thesaurus's own spelling.
           // Fuzzy search costs the most of the lexical side, so known words skip it.

@@ -4,6 +4,9 @@ import { dot } from "./dense.js";
 import { expandQuestion } from "./thesaurus.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
+/** A term in more than this share of all sentences is left out of the lexical query (see lexical.ts). */
+const TOO_COMMON_SHARE = 0.2;
+
 export interface RetrieverOptions {
   /** Candidates taken from each retriever before fusion. */
   candidates: number;
@@ -27,6 +30,8 @@ export interface Retriever {
 export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   const unitSentences = store.units.map((u) => sentencesOf(store, u));
   const isKnown = (term: string) => (store.sentenceDf[term] ?? 0) > 0;
+  const isTooCommon = (term: string) =>
+    (store.sentenceDf[term] ?? 0) > TOO_COMMON_SHARE * store.sentences.length;
   const inDoc = (doc: string | undefined) => (unit: number) => !doc || store.units[unit]?.doc === doc;
   return {
     retrieve({ question, vector, doc }) {
@@ -34,7 +39,7 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       const k = doc ? store.units.length : options.candidates;
       const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
       const lexical = store.lexical
-        .search(question, k * 2, { expansions: expandQuestion(question), isKnown })
+        .search(question, k * 2, { expansions: expandQuestion(question), isKnown, isTooCommon })
         .filter((h) => keep(h.unit));
       const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
       const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
