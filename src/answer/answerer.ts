@@ -14,7 +14,8 @@ import {
   type AnswerSignals,
   type ConfidenceModel,
 } from "./confidence.js";
-import { idf, termCoverage, termsOf, type TermGroup } from "./coverage.js";
+import { idf, termCoverage, type TermGroup } from "./coverage.js";
+import { indexTerms } from "../retrieval/text-normalise.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
 export interface AnswererOptions {
@@ -75,7 +76,7 @@ export function createAnswerer(
   const termCache = new Map<number, Set<string>>();
   const sentenceTerms = (i: number) => {
     let terms = termCache.get(i);
-    if (!terms) termCache.set(i, (terms = termsOf(store.sentences[i]?.text ?? "")));
+    if (!terms) termCache.set(i, (terms = indexTerms(store.sentences[i]?.text ?? "")));
     return terms;
   };
   const weight = (t: string) => idf(t, store.sentenceDf, store.sentences.length);

@@ -1,5 +1,3 @@
-import { indexTerms } from "../retrieval/text-normalise.js";
-
 /** Inverse document frequency over sentences; a term the corpus never uses weighs the most. */
 export function idf(term: string, df: Record<string, number>, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + (df[term] ?? 0)));
@@ -35,8 +33,4 @@ function hasTerm(textTerms: Set<string>, term: string): boolean {
   if (term.length <= 4) return false;
   for (const t of textTerms) if (t.length > 4 && (t.startsWith(term) || term.startsWith(t))) return true;
   return false;
-}
-
-export function termsOf(text: string): Set<string> {
-  return indexTerms(text);
 }

@@ -2,7 +2,7 @@ import type { Quote } from "../answer/types.js";
 import { sectionLabel, type Section } from "../chunking/structure.js";
 import type { SentenceUnit } from "../chunking/units.js";
 import { AppError } from "../errors.js";
-import { processIndexTerm, tokenize } from "../retrieval/text-normalise.js";
+import { indexTerms, tokenize } from "../retrieval/text-normalise.js";
 import { documentsInScope } from "../shelf/documents.js";
 import type { Store } from "../store/store.js";
 import { salienceOf, wordCount } from "./salience.js";
@@ -71,7 +71,7 @@ export function brief(store: Store, request: string, options: BriefOptions = {})
   }
   const sections = store.sections[target.doc] ?? [];
   const section = sections[target.sectionIndex];
-  const queryTerms = target.kind === "topic" ? termsOf(topic) : new Set<string>();
+  const queryTerms = target.kind === "topic" ? indexTerms(topic) : new Set<string>();
   const chosen = pickSentences(target.paragraphs, queryTerms, maxWords);
   return {
     topic,
@@ -94,15 +94,6 @@ function checkTopic(request: string): string {
   return topic;
 }
 
-export function termsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const token of tokenize(text)) {
-    const term = processIndexTerm(token);
-    if (term) out.add(term);
-  }
-  return out;
-}
-
 function paragraphsOf(store: Store, docs: string[]): ParagraphView[] {
   const inScope = new Set(docs);
   const out: ParagraphView[] = [];
@@ -122,7 +113,7 @@ function paragraphsOf(store: Store, docs: string[]): ParagraphView[] {
   }
   for (const p of out) {
     const text = p.sentences.map((s) => s.text).join(" ");
-    p.terms = termsOf(text);
+    p.terms = indexTerms(text);
     p.tokens = ` ${tokenize(text).join(" ")} `;
   }
   // Documents in manifest order, paragraphs in report order: the order a briefing is read in.
@@ -155,14 +146,14 @@ function resolveSection(
     if (byNumber) return sectionTarget(doc, byNumber);
   }
   if (number || wantLead) return null;
-  const query = termsOf(request);
+  const query = indexTerms(request);
   const folded = request.toLowerCase().replace(/[.:;!?]+$/, "");
   let best: { doc: string; section: Section; share: number } | null = null;
   for (const doc of docs) {
     for (const section of store.sections[doc] ?? []) {
       if (!section.title) continue;
       if (section.title.toLowerCase() === folded) return sectionTarget(doc, section);
-      const title = termsOf(section.title);
+      const title = indexTerms(section.title);
       if (query.size === 0 || ![...query].every((t) => title.has(t))) continue;
       const share = query.size / title.size;
       if (!best || share > best.share) best = { doc, section, share };
@@ -177,7 +168,7 @@ function resolveSection(
  * taken; otherwise the paragraphs holding most of the topic's rarer words, the exact phrase counting extra.
  */
 function resolveTopic(topic: string, paragraphs: ParagraphView[]): Target | null {
-  const query = [...termsOf(topic)];
+  const query = [...indexTerms(topic)];
   if (query.length === 0) return null;
   const df = new Map(query.map((t) => [t, paragraphs.filter((p) => p.terms.has(t)).length]));
   const idf = (t: string) => Math.log(1 + paragraphs.length / ((df.get(t) ?? 0) + 0.5));
@@ -186,7 +177,7 @@ function resolveTopic(topic: string, paragraphs: ParagraphView[]): Target | null
   const scored = paragraphs
     .map((p) => {
       const coverage = query.reduce((sum, t) => sum + (p.terms.has(t) ? idf(t) : 0), 0) / total;
-      const first = termsOf(p.sentences[0]?.text ?? "");
+      const first = indexTerms(p.sentences[0]?.text ?? "");
       const framed = query.every((t) => first.has(t));
       return { p, coverage, framed, score: coverage + (p.tokens.includes(phrase) ? 0.5 : 0) };
     })
@@ -221,7 +212,7 @@ function pickSentences(
       const words = wordCount(text);
       if (i === 0 && words <= FRAMING_WORDS) score += 1;
       if (queryTerms.size > 0) {
-        const terms = termsOf(text);
+        const terms = indexTerms(text);
         score += (2 * [...queryTerms].filter((t) => terms.has(t)).length) / queryTerms.size;
       }
       return { unit, score, words };
