@@ -21,9 +21,8 @@ export interface LexicalSearchOptions {
   /** Whether the corpus has this (processed) term; typo tolerance is only spent on words it does not have. */
   isKnown?: (term: string) => boolean;
   /**
-   * Terms in so large a share of the corpus that they rank nothing (BM25 gives them almost no weight) but
-   * make the search score most of the index: left out of the query, which costs time in proportion to the
-   * shelf's size.
+   * Terms in so large a share of the corpus that they rank nothing (BM25 gives them almost no weight);
+   * left out of the query so that they do not make it score most of the index.
    */
   isTooCommon?: (term: string) => boolean;
 }
