@@ -25,6 +25,7 @@ import {
   mentionMessageFixture,
   snowflake,
 } from "./fake-discord/fixtures.js";
+import { quotedTexts } from "../fixtures/embed-quotes.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "./fake-discord/server.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -48,17 +49,7 @@ const ROUTE = {
 
 /** The quotes of an answer embed as a reader sees them: block-quote lines, escapes resolved. */
 function quotesOf(embed: APIEmbed | undefined): string[] {
-  return (embed?.description ?? "")
-    .split("\n\n")
-    .map((block) =>
-      block
-        .split("\n")
-        .filter((line) => line.startsWith("> "))
-        .map((line) => line.slice(2))
-        .join("\n"),
-    )
-    .filter(Boolean)
-    .map(unescapeMarkdown);
+  return quotedTexts(embed?.description ?? "");
 }
 
 interface MessageBody {

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseButtonId } from "../../../src/frontends/discord/custom-ids.js";
 import { DISCORD_LIMITS, embedLength, embedViolations } from "../../../src/frontends/discord/limits.js";
-import { unescapeMarkdown } from "../../../src/frontends/discord/markdown.js";
 import {
   answerComponents,
   discordCitation,
@@ -13,22 +12,10 @@ import {
   renderSourcesEmbed,
 } from "../../../src/frontends/discord/render.js";
 import { unseenPassages } from "../../../src/frontends/shared/report-view.js";
+import { quotedTexts } from "../../fixtures/embed-quotes.js";
 import { answer, DOC, passage, quote, TITLE, TITLES } from "./fake-answer.js";
 
 /** The quotes' words as a reader sees them: block-quote lines, markers stripped, escapes resolved. */
-function quotedTexts(description: string): string[] {
-  return description
-    .split("\n\n")
-    .map((block) =>
-      block
-        .split("\n")
-        .filter((line) => line.startsWith("> "))
-        .map((line) => line.slice(2))
-        .join("\n"),
-    )
-    .filter(Boolean)
-    .map(unescapeMarkdown);
-}
 
 const words = (n: number, seed = "word") =>
   Array.from({ length: n }, (_, i) => `${seed}${i}`).join(" ") + ".";
