@@ -37,13 +37,18 @@ const cached: Embedder = {
 async function run(r: RetrieverOptions, a: AnswererOptions) {
   const answerer = createAnswerer(store, cached, createRetriever(store, r), a);
   const out = [];
-  const features: { kind: string; answerable: boolean; signals: AnswerSignals }[] = [];
-  for (const s of sets) {
+  const features: { kind: string; answerable: boolean; signals: AnswerSignals; set: number }[] = [];
+  for (const [setIndex, s] of sets.entries()) {
     const rows = [];
     for (const item of s.items) {
       const res = await answerer.ask(item.question);
       rows.push(scoreRow(item, res.answer, () => true));
-      features.push({ kind: item.kind, answerable: item.gold.length > 0, signals: res.signals });
+      features.push({
+        kind: item.kind,
+        answerable: item.gold.length > 0,
+        signals: res.signals,
+        set: setIndex,
+      });
     }
     out.push(summarise(rows));
   }
@@ -77,14 +82,21 @@ if (mode === "fusion") {
       }
 }
 if (mode === "features" || mode === "fit") {
-  const keys = Object.keys(base.features[0]?.signals ?? {}) as (keyof AnswerSignals)[];
+  const gates = DEFAULT_ANSWERER.confidence.gates;
+  const keys = (Object.keys(base.features[0]?.signals ?? {}) as (keyof AnswerSignals)[]).filter(
+    (k) => !gates.includes(k),
+  );
   if (mode === "features")
     for (const f of base.features)
       console.log(JSON.stringify({ y: f.answerable ? 1 : 0, kind: f.kind, ...f.signals }));
   const l2 = Number(process.env.L2 ?? "0.01");
+  // FIT_SETS=n fits on the first n question files only, so the others measure what the fit generalises to.
+  const fitSets = Number(process.env.FIT_SETS ?? sets.length);
+  // Questions a gate already turns away say nothing about how the other signals should weigh.
+  const training = base.features.filter((f) => f.set < fitSets && gates.every((g) => f.signals[g] >= 1));
   const { w, b } = fitLogistic(
-    base.features.map((f) => keys.map((k) => f.signals[k])),
-    base.features.map((f) => (f.answerable ? 1 : 0)),
+    training.map((f) => keys.map((k) => f.signals[k])),
+    training.map((f) => (f.answerable ? 1 : 0)),
     l2,
   );
   console.log(
@@ -97,7 +109,7 @@ if (mode === "features" || mode === "fit") {
     const weights = Object.fromEntries(keys.map((k, j) => [k, w[j]])) as Record<keyof AnswerSignals, number>;
     const r = await run(DEFAULT_RETRIEVER, {
       ...DEFAULT_ANSWERER,
-      confidence: { weights, bias: b, threshold: t },
+      confidence: { ...DEFAULT_ANSWERER.confidence, weights, bias: b, threshold: t },
     });
     line(`fit threshold ${t}`, r.reports);
   }

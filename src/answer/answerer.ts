@@ -14,7 +14,7 @@ import {
   type AnswerSignals,
   type ConfidenceModel,
 } from "./confidence.js";
-import { idf, termCoverage, type TermGroup } from "./coverage.js";
+import { focusCoverage, focusTerms, idf, termCoverage, type TermGroup } from "./coverage.js";
 import { indexTerms } from "../retrieval/text-normalise.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
@@ -175,6 +175,7 @@ export function createAnswerer(
       agreement: top && lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
       quoteCoverage: termCoverage(terms, quoteTerms, weight),
       answerType: matchesAnswerType(expectedAnswerType(question), quoteText) ? 1 : 0,
+      focusCoverage: focusCoverage(focusTerms(question), terms, quoteTerms),
     };
   }
 

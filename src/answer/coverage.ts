@@ -1,3 +1,5 @@
+import { processQueryTerm, tokenize } from "../retrieval/text-normalise.js";
+
 /** Inverse document frequency over sentences; a term the corpus never uses weighs the most. */
 export function idf(term: string, df: Record<string, number>, sentenceCount: number): number {
   return Math.log(1 + sentenceCount / (1 + (df[term] ?? 0)));
@@ -26,6 +28,44 @@ export function termCoverage(
     if (group.alternatives.some((a) => hasTerm(textTerms, a))) found += w;
   }
   return total > 0 ? found / total : 1;
+}
+
+/**
+ * The words naming what a question is about when its form says so: what is counted in "how many pocket
+ * parks …", the event in "when will the tunnel open …". A quote that answers must hold them all.
+ */
+const FOCUS_FORMS: [RegExp, number][] = [
+  [/\bhow many\s+(.*)$/i, 3],
+  [/^\s*when (?:will|is|are|was|were|does|do|did|can|should)\s+(.*)$/i, 5],
+];
+
+export function focusTerms(question: string): string[] {
+  for (const [form, max] of FOCUS_FORMS) {
+    const m = form.exec(question);
+    if (!m) continue;
+    const focus: string[] = [];
+    // Words up to the first stop word ("the" is skipped when it comes first): the noun phrase.
+    const tokens = tokenize(m[1] ?? "");
+    if (tokens[0] === "the") tokens.shift();
+    for (const token of tokens.slice(0, max)) {
+      const t = processQueryTerm(token);
+      if (!t) break;
+      focus.push(t);
+    }
+    return focus;
+  }
+  return [];
+}
+
+/** Share of the focus words found in a text, a word counting when any of its alternatives is (1 when none). */
+export function focusCoverage(
+  focus: readonly string[],
+  groups: readonly TermGroup[],
+  textTerms: Set<string>,
+): number {
+  if (!focus.length) return 1;
+  const alternatives = (t: string) => groups.find((g) => g.term === t)?.alternatives ?? [t];
+  return focus.filter((t) => alternatives(t).some((a) => hasTerm(textTerms, a))).length / focus.length;
 }
 
 function hasTerm(textTerms: Set<string>, term: string): boolean {

@@ -30,7 +30,9 @@ const STOP_WORDS = new Set(
 const QUESTION_FRAME = new Set(
   (
     "report reports say says said mention mentions mentioned tell tells exactly planned plan plans " +
-    "being done going happen happening regarding anything something much many"
+    "being done going happen happening regarding anything something much many about exact wording words " +
+    "word phrase phrasing quote quoted text he him his her hers get gets got getting find make keep give " +
+    "given take want need"
   ).split(" "),
 );
 

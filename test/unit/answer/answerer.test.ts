@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerer, DEFAULT_ANSWERER } from "../../../src/answer/answerer.js";
-import { confidenceOf, DEFAULT_CONFIDENCE } from "../../../src/answer/confidence.js";
+import {
+  confidenceOf,
+  DEFAULT_CONFIDENCE,
+  expectedAnswerType,
+  matchesAnswerType,
+} from "../../../src/answer/confidence.js";
+import { focusTerms } from "../../../src/answer/coverage.js";
 import { AppError } from "../../../src/errors.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
 import type { Store } from "../../../src/store/store.js";
@@ -56,15 +62,44 @@ describe("confidence", () => {
     corpusCoverage: 0.5,
     agreement: 0,
     quoteCoverage: 0.5,
-    answerType: 0,
+    answerType: 1,
+    focusCoverage: 1,
   };
-  it("stays in [0, 1] and grows with each signal", () => {
+  it("stays in [0, 1] and grows with each weighted signal", () => {
     const c = confidenceOf(base);
     expect(c).toBeGreaterThan(0);
     expect(c).toBeLessThan(1);
-    for (const key of Object.keys(base) as (keyof typeof base)[]) {
+    for (const key of Object.keys(DEFAULT_CONFIDENCE.weights) as (keyof typeof base)[]) {
       expect(confidenceOf({ ...base, [key]: base[key] + 0.3 }, DEFAULT_CONFIDENCE)).toBeGreaterThan(c);
     }
+  });
+  it("abstains when the quote lacks what the question asks for, however close it is", () => {
+    const strong = { ...base, coverage: 1, corpusCoverage: 1, quoteCoverage: 1, sentenceCos: 0.8 };
+    expect(confidenceOf(strong)).toBeGreaterThan(DEFAULT_CONFIDENCE.threshold);
+    expect(confidenceOf({ ...strong, answerType: 0 })).toBeLessThan(DEFAULT_CONFIDENCE.threshold);
+    expect(confidenceOf({ ...strong, focusCoverage: 0.5 })).toBeLessThan(DEFAULT_CONFIDENCE.threshold);
+  });
+});
+
+describe("what a question asks for", () => {
+  it("reads the answer type off the question's form", () => {
+    expect(expectedAnswerType("How many pocket parks will be built?")).toBe("number");
+    expect(expectedAnswerType("How much money is budgeted for parks?")).toBe("money");
+    expect(expectedAnswerType("What is the unemployment rate?")).toBe("percent");
+    expect(expectedAnswerType("When will the tunnel open?")).toBe("time");
+    expect(expectedAnswerType("What is planned for parks?")).toBeNull();
+    expect(matchesAnswerType("money", "80 hectares of green space")).toBe(false);
+    expect(matchesAnswerType("money", "a fund of 2 billion yuan")).toBe(true);
+  });
+  it("takes the counted thing or the event as the focus, stopping at the first stop word", () => {
+    expect(focusTerms("How many pocket parks will be built this year?")).toEqual(["pocket", "park"]);
+    expect(focusTerms("When will the next People's Congress election be held?")).toEqual([
+      "next",
+      "peopl",
+      "congress",
+      "elect",
+    ]);
+    expect(focusTerms("What is planned for parks?")).toEqual([]);
   });
 });
 
