@@ -92,7 +92,7 @@ const PERCENT_WORDS = /\b(rate|percentage|proportion|share|ratio)\b/;
 export function expectedAnswerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
   const quantity =
-    /\bhow (many|much)\b|\bwhat (number|percentage|share|amount|proportion)\b|\bwhat is the .*\brate\b/;
+    /\bhow (many|much)\b|\bwhat (number|percentage|share|amount|proportion)\b|\bwhat (is|are|was|were) the .*\b(rate|price|prices|cost|costs|budget)\b/;
   if (quantity.test(q) && MONEY_WORDS.test(q)) return "money";
   if (quantity.test(q) && PERCENT_WORDS.test(q)) return "percent";
   if (quantity.test(q)) return "number";

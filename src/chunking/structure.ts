@@ -18,19 +18,23 @@ export interface Paragraph extends Span {
 export interface DocumentStructure {
   sections: Section[];
   paragraphs: Paragraph[];
-  /** Lines such as "Source: Minhang Newspaper": metadata, neither section nor paragraph. */
+  /**
+   * Lines about the document rather than part of its argument: "Source: Minhang Newspaper", page numbers.
+   * Attribution lines are also paragraphs (a reader may ask where the report was published); page numbers
+   * are not.
+   */
   metaLines: Span[];
 }
 
 export const LEAD_SECTION_LABEL = "Lead";
 
-const META_LINE =
-  /^((source|editor|author|reporter|translator|photo|来源|编辑)\s*[:：].*|(page\s+)?\d+(\s+(of|\/)\s+\d+)?)$/i;
+const ATTRIBUTION_LINE = /^(source|editor|author|reporter|translator|photo|来源|编辑)\s*[:：].*$/i;
+const PAGE_LINE = /^(page\s+)?\d+(\s+(of|\/)\s+\d+)?$/i;
 const CLOSING_PUNCTUATION = /[.!?;:,。！？；：，"”’')\]]$/;
 const MAX_HEADING_CHARS = 160;
 
 interface Block extends Span {
-  kind: "heading" | "paragraph" | "meta";
+  kind: "heading" | "paragraph" | "meta" | "attribution";
   title?: string;
   level?: number;
 }
@@ -43,8 +47,11 @@ export function parseStructure(text: string, format: DocumentFormat, locale = "e
   const paragraphs: Paragraph[] = [];
   const metaLines: Span[] = [];
   for (const block of blocks) {
-    if (block.kind === "meta") metaLines.push({ start: block.start, end: block.end });
-    else if (block.kind === "heading") {
+    if (block.kind === "meta" || block.kind === "attribution") {
+      metaLines.push({ start: block.start, end: block.end });
+    }
+    if (block.kind === "meta") continue;
+    if (block.kind === "heading") {
       sections.push({ index: sections.length, title: block.title ?? "", start: block.start, end: block.end });
     } else {
       const section = sections.length - 1;
@@ -79,11 +86,17 @@ function textBlocks(text: string): Block[] {
     const span = trimSpan(text, line.start, line.end);
     if (!span) continue;
     const body = text.slice(span.start, span.end);
-    if (META_LINE.test(body)) out.push({ ...span, kind: "meta" });
+    const meta = metaKind(body);
+    if (meta) out.push({ ...span, kind: meta });
     else if (looksLikeHeading(body)) out.push({ ...span, kind: "heading", title: body });
     else out.push({ ...span, kind: "paragraph" });
   }
   return out;
+}
+
+function metaKind(line: string): "meta" | "attribution" | null {
+  if (ATTRIBUTION_LINE.test(line)) return "attribution";
+  return PAGE_LINE.test(line) ? "meta" : null;
 }
 
 export function looksLikeHeading(line: string): boolean {
@@ -109,9 +122,9 @@ function markdownBlocks(text: string): Block[] {
       const title = heading[2] ?? "";
       const level = heading[1]?.length ?? 1;
       out.push({ start: titleStart, end: titleStart + title.length, kind: "heading", title, level });
-    } else if (META_LINE.test(body)) {
+    } else if (metaKind(body)) {
       flush();
-      out.push({ ...span, kind: "meta" });
+      out.push({ ...span, kind: metaKind(body) ?? "meta" });
     } else if (/^([-*+]|\d+[.)])\s+/.test(body)) {
       flush();
       out.push({ ...span, kind: "paragraph" });

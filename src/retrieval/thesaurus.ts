@@ -98,6 +98,10 @@ const PLAIN_TO_OFFICIAL: Record<string, string[]> = {
   target: ["targets"],
   plan: ["plan"],
   help: ["support", "services"],
+  publish: ["source", "newspaper"],
+  newspaper: ["source"],
+  speech: ["introduction", "report"],
+  speaker: ["mayor"],
 };
 
 const TABLE = new Map(Object.entries(PLAIN_TO_OFFICIAL).map(([k, v]) => [stem(k), v]));

@@ -86,6 +86,7 @@ describe("what a question asks for", () => {
     expect(expectedAnswerType("How many pocket parks will be built?")).toBe("number");
     expect(expectedAnswerType("How much money is budgeted for parks?")).toBe("money");
     expect(expectedAnswerType("What is the unemployment rate?")).toBe("percent");
+    expect(expectedAnswerType("What is the average house price in the district?")).toBe("money");
     expect(expectedAnswerType("When will the tunnel open?")).toBe("time");
     expect(expectedAnswerType("What is planned for parks?")).toBeNull();
     expect(matchesAnswerType("money", "80 hectares of green space")).toBe(false);

@@ -22,9 +22,21 @@ describe("structure of the report", () => {
     expect(s.paragraphs[0]?.section).toBe(0);
   });
 
-  it("treats the closing source line as metadata, not a section or paragraph", () => {
+  it("treats the closing source line as metadata and a quotable paragraph, never a section", () => {
     expect(s.metaLines.map((m) => report.slice(m.start, m.end))).toEqual(["Source: Minhang Newspaper"]);
-    expect(s.paragraphs.some((p) => report.slice(p.start, p.end).startsWith("Source:"))).toBe(false);
+    const last = s.paragraphs[s.paragraphs.length - 1];
+    expect(last && report.slice(last.start, last.end)).toBe("Source: Minhang Newspaper");
+    expect(s.sections.some((x) => x.title?.startsWith("Source"))).toBe(false);
+  });
+
+  it("keeps page numbers out of the paragraphs", () => {
+    const text = "Heading\nA sentence here.\n12\nPage 3 of 9\nMore text follows.\n";
+    const paged = parseStructure(text, "txt");
+    expect(paged.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      "A sentence here.",
+      "More text follows.",
+    ]);
+    expect(paged.metaLines).toHaveLength(2);
   });
 
   it("gives deterministic ids", () => {
