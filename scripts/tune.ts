@@ -81,6 +81,18 @@ if (mode === "fusion") {
         line(`fusion d${d} l${l} s${s}`, r.reports);
       }
 }
+if (mode === "quotes") {
+  for (const ratio of [0.8, 0.85, 0.9, 0.95])
+    for (const cos of [0.4, 0.5, 0.6]) {
+      const sentenceWeights = { cos, coverage: 0.8 - cos, passage: 0.2 };
+      const r = await run(DEFAULT_RETRIEVER, {
+        ...DEFAULT_ANSWERER,
+        secondQuoteRatio: ratio,
+        sentenceWeights,
+      });
+      line(`quotes ratio ${ratio} cos ${cos}`, r.reports);
+    }
+}
 if (mode === "features" || mode === "fit") {
   const gates = DEFAULT_ANSWERER.confidence.gates;
   const keys = (Object.keys(base.features[0]?.signals ?? {}) as (keyof AnswerSignals)[]).filter(

@@ -37,7 +37,7 @@ export const DEFAULT_ANSWERER: AnswererOptions = {
   passages: 10,
   quotePassages: 3,
   maxQuotes: 3,
-  secondQuoteRatio: 0.9,
+  secondQuoteRatio: 0.85,
   topicSentenceWords: 10,
   sentenceWeights: { cos: 0.5, coverage: 0.3, passage: 0.2 },
   confidence: DEFAULT_CONFIDENCE,
@@ -174,7 +174,7 @@ export function createAnswerer(
       corpusCoverage: termCoverage(terms, known, weight),
       agreement: top && lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
       quoteCoverage: termCoverage(terms, quoteTerms, weight),
-      answerType: matchesAnswerType(expectedAnswerType(question), quoteText) ? 1 : 0,
+      answerType: matchesAnswerType(expectedAnswerType(question), quoteText, question) ? 1 : 0,
       focusCoverage: focusCoverage(focusTerms(question), terms, quoteTerms),
     };
   }

@@ -80,7 +80,7 @@ const TIME =
 const MONEY = /\b(yuan|rmb|dollars?|euros?|usd|cny)\b|[¥$€£]/i;
 const PERCENT = /\d\s*(%|percent|per cent|percentage points?)/i;
 
-export type AnswerType = "number" | "time" | "money" | "percent";
+export type AnswerType = "number" | "time" | "money" | "percent" | "place";
 
 // A sum of money is asked for with these words; a report states one with a currency.
 const MONEY_WORDS =
@@ -97,10 +97,23 @@ export function expectedAnswerType(question: string): AnswerType | null {
   if (quantity.test(q) && PERCENT_WORDS.test(q)) return "percent";
   if (quantity.test(q)) return "number";
   if (/^\s*when\b|\bwhat (time|date|year)\b|\bby when\b/.test(q)) return "time";
+  if (/^\s*where\b|\bwhere (is|are|was|were|will)\b/.test(q)) return "place";
   return null;
 }
 
-export function matchesAnswerType(type: AnswerType | null, text: string): boolean {
+/** A place is named: a capitalised word inside a sentence that the question does not already use. */
+function namesNewPlace(text: string, question: string): boolean {
+  const asked = new Set(question.toLowerCase().split(/[^\p{L}]+/u));
+  for (const m of text.matchAll(/[\p{Lu}][\p{L}-]+/gu)) {
+    const before = text.slice(0, m.index).trimEnd();
+    const startsSentence = before === "" || /[.!?:"“”]$/.test(before);
+    if (!startsSentence && !asked.has(m[0].toLowerCase())) return true;
+  }
+  return false;
+}
+
+export function matchesAnswerType(type: AnswerType | null, text: string, question = ""): boolean {
+  if (type === "place") return namesNewPlace(text, question);
   if (type === "number") return NUMBER.test(text);
   if (type === "time") return TIME.test(text);
   if (type === "money") return MONEY.test(text) || PERCENT.test(text);

@@ -32,27 +32,42 @@ export function termCoverage(
 
 /**
  * The words naming what a question is about when its form says so: what is counted in "how many pocket
- * parks …", the event in "when will the tunnel open …". A quote that answers must hold them all.
+ * parks …", the event in "when will the tunnel open …", the head noun of "what subsidy can …" or "which
+ * universities …". A quote that answers must hold them all.
  */
-const FOCUS_FORMS: [RegExp, number][] = [
-  [/\bhow many\s+(.*)$/i, 3],
-  [/^\s*when (?:will|is|are|was|were|does|do|did|can|should)\s+(.*)$/i, 5],
+interface FocusForm {
+  form: RegExp;
+  /** Most words of the noun phrase read. */
+  max: number;
+  /** "all" keeps every word of the noun phrase; "head" only its last (the noun a "which" question names). */
+  keep: "all" | "head";
+}
+
+const FOCUS_FORMS: FocusForm[] = [
+  { form: /\bhow many\s+(.*)$/i, max: 3, keep: "all" },
+  { form: /^\s*when (?:will|is|are|was|were|does|do|did|can|should)\s+(.*)$/i, max: 5, keep: "all" },
+  { form: /^\s*(?:what|which)\s+(?:kinds? of |types? of |sorts? of )?(.*)$/i, max: 4, keep: "head" },
 ];
 
+// "What three things …", "which ways …" name no topic of their own.
+const GENERIC_HEADS = new Set(["thing", "wai", "step", "part", "on"]);
+
 export function focusTerms(question: string): string[] {
-  for (const [form, max] of FOCUS_FORMS) {
+  for (const { form, max, keep } of FOCUS_FORMS) {
     const m = form.exec(question);
     if (!m) continue;
-    const focus: string[] = [];
+    const phrase: string[] = [];
     // Words up to the first stop word ("the" is skipped when it comes first): the noun phrase.
     const tokens = tokenize(m[1] ?? "");
     if (tokens[0] === "the") tokens.shift();
     for (const token of tokens.slice(0, max)) {
       const t = processQueryTerm(token);
       if (!t) break;
-      focus.push(t);
+      phrase.push(t);
     }
-    return focus;
+    if (keep === "all") return phrase;
+    const head = phrase.slice(-1);
+    return head.every((t) => GENERIC_HEADS.has(t)) ? [] : head;
   }
   return [];
 }

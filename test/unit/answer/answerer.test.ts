@@ -91,6 +91,12 @@ describe("what a question asks for", () => {
     expect(expectedAnswerType("What is planned for parks?")).toBeNull();
     expect(matchesAnswerType("money", "80 hectares of green space")).toBe(false);
     expect(matchesAnswerType("money", "a fund of 2 billion yuan")).toBe(true);
+    const where = "Where are the demonstration areas?";
+    expect(expectedAnswerType(where)).toBe("place");
+    expect(
+      matchesAnswerType("place", "We will build demonstration areas in Zizhu High-tech Zone.", where),
+    ).toBe(true);
+    expect(matchesAnswerType("place", "Demonstration areas will be built. Areas matter.", where)).toBe(false);
   });
   it("takes the counted thing or the event as the focus, stopping at the first stop word", () => {
     expect(focusTerms("How many pocket parks will be built this year?")).toEqual(["pocket", "park"]);
@@ -101,6 +107,8 @@ describe("what a question asks for", () => {
       "elect",
     ]);
     expect(focusTerms("What is planned for parks?")).toEqual([]);
+    expect(focusTerms("Which universities is the district working with?")).toEqual(["univers"]);
+    expect(focusTerms("What three things will the plan focus on?")).toEqual([]);
   });
 });
 
