@@ -46,6 +46,7 @@ interface FocusForm {
 const FOCUS_FORMS: FocusForm[] = [
   { form: /\bhow many\s+(.*)$/i, max: 3, keep: "all" },
   { form: /^\s*when (?:will|is|are|was|were|does|do|did|can|should)\s+(.*)$/i, max: 5, keep: "all" },
+  { form: /^\s*where (?:will|is|are|was|were|does|do|did|can|should)\s+(.*)$/i, max: 5, keep: "all" },
   { form: /^\s*(?:what|which)\s+(?:kinds? of |types? of |sorts? of )?(.*)$/i, max: 4, keep: "head" },
 ];
 

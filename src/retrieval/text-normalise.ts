@@ -32,7 +32,7 @@ const QUESTION_FRAME = new Set(
     "report reports say says said mention mentions mentioned tell tells exactly planned plan plans " +
     "being done going happen happening regarding anything something much many about exact wording words " +
     "word phrase phrasing quote quoted text he him his her hers get gets got getting find make keep give " +
-    "given take want need"
+    "given take taking want need located situated"
   ).split(" "),
 );
 

@@ -109,6 +109,12 @@ describe("what a question asks for", () => {
     expect(focusTerms("What is planned for parks?")).toEqual([]);
     expect(focusTerms("Which universities is the district working with?")).toEqual(["univers"]);
     expect(focusTerms("What three things will the plan focus on?")).toEqual([]);
+    expect(focusTerms("Where will the Airport Link Line stations be located?")).toEqual([
+      "airport",
+      "link",
+      "line",
+      "station",
+    ]);
   });
 });
 
