@@ -77,25 +77,32 @@ const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b/i;
 const TIME =
   /\b(\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|year|month|week|quarter|day|spring|summer|autumn|winter|end of|before|after|by the)\b/i;
+const HOURS = /\b\d+(:\d\d)?\s*(am|pm|hours?|o'clock)\b|\b24-hour\b/i;
 const MONEY = /\b(yuan|rmb|dollars?|euros?|usd|cny)\b|[¥$€£]/i;
 const PERCENT = /\d\s*(%|percent|per cent|percentage points?)/i;
 
-export type AnswerType = "number" | "time" | "money" | "percent" | "place";
+export type AnswerType = "number" | "time" | "hours" | "money" | "percent" | "place";
 
 // A sum of money is asked for with these words; a report states one with a currency.
 const MONEY_WORDS =
-  /\b(cost|costs|budget\w*|fund\w*|money|spend\w*|spent|invest\w*|price\w*|subsid\w*|pay|paid|fee|fees)\b/;
+  /\b(cost|costs|budget\w*|fund\w*|money|spend\w*|spent|invest\w*|price\w*|subsid\w*|pay|paid|fee|fees|compensat\w*|salar\w*|wages?)\b/;
+// "What is the total investment …", "what was the trade volume …" ask for a figure.
+const MEASURES =
+  "rate|price|prices|cost|costs|budget|total|volume|amount|investment|number|size|population|output|figure|length";
 // A rate is stated as a percentage.
 const PERCENT_WORDS = /\b(rate|percentage|proportion|share|ratio)\b/;
 
 /** What a question asks for, read off its first words; null when any sentence could answer it. */
 export function expectedAnswerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
-  const quantity =
-    /\bhow (many|much)\b|\bwhat (number|percentage|share|amount|proportion)\b|\bwhat (is|are|was|were) the .*\b(rate|price|prices|cost|costs|budget)\b/;
+  const quantity = new RegExp(
+    "\\bhow (many|much|big|large|long|far|high|tall|wide)\\b|\\bwhat (number|percentage|share|amount|proportion|size)\\b" +
+      `|\\bwhat (is|are|was|were) (the|\\w+'s) .*\\b(${MEASURES})\\b`,
+  );
   if (quantity.test(q) && MONEY_WORDS.test(q)) return "money";
   if (quantity.test(q) && PERCENT_WORDS.test(q)) return "percent";
   if (quantity.test(q)) return "number";
+  if (/\b(opening|office|working|business) hours\b/.test(q)) return "hours";
   if (/^\s*when\b|\bwhat (time|date|year)\b|\bby when\b/.test(q)) return "time";
   if (/^\s*where\b|\bwhere (is|are|was|were|will)\b/.test(q)) return "place";
   return null;
@@ -116,6 +123,7 @@ export function matchesAnswerType(type: AnswerType | null, text: string, questio
   if (type === "place") return namesNewPlace(text, question);
   if (type === "number") return NUMBER.test(text);
   if (type === "time") return TIME.test(text);
+  if (type === "hours") return HOURS.test(text);
   if (type === "money") return MONEY.test(text) || PERCENT.test(text);
   if (type === "percent") return PERCENT.test(text);
   return true;

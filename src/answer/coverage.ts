@@ -51,7 +51,7 @@ const FOCUS_FORMS: FocusForm[] = [
 ];
 
 // "What three things …", "which ways …" name no topic of their own.
-const GENERIC_HEADS = new Set(["thing", "wai", "step", "part", "on"]);
+const GENERIC_HEADS = new Set(["thing", "wai", "step", "part", "on", "topic", "issu", "matter", "subject"]);
 
 export function focusTerms(question: string): string[] {
   for (const { form, max, keep } of FOCUS_FORMS) {

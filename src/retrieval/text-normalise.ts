@@ -32,7 +32,8 @@ const QUESTION_FRAME = new Set(
     "report reports say says said mention mentions mentioned tell tells exactly planned plan plans " +
     "being done going happen happening regarding anything something much many about exact wording words " +
     "word phrase phrasing quote quoted text he him his her hers get gets got getting find make keep give " +
-    "given take taking want need located situated"
+    "given take taking want need located situated away here else elsewhere somewhere anywhere just " +
+    "still really actually right now ever even"
   ).split(" "),
 );
 

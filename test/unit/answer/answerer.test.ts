@@ -88,6 +88,11 @@ describe("what a question asks for", () => {
     expect(expectedAnswerType("What is the unemployment rate?")).toBe("percent");
     expect(expectedAnswerType("What is the average house price in the district?")).toBe("money");
     expect(expectedAnswerType("When will the tunnel open?")).toBe("time");
+    expect(expectedAnswerType("What are the opening hours of the hotline?")).toBe("hours");
+    expect(matchesAnswerType("hours", "Parks will open 24-hour where possible.")).toBe(true);
+    expect(matchesAnswerType("hours", "The hotline work will be improved this year.")).toBe(false);
+    expect(expectedAnswerType("How big is the new park?")).toBe("number");
+    expect(expectedAnswerType("What was the district's trade volume?")).toBe("number");
     expect(expectedAnswerType("What is planned for parks?")).toBeNull();
     expect(matchesAnswerType("money", "80 hectares of green space")).toBe(false);
     expect(matchesAnswerType("money", "a fund of 2 billion yuan")).toBe(true);
