@@ -50,8 +50,10 @@ const FOCUS_FORMS: FocusForm[] = [
   { form: /^\s*(?:what|which)\s+(?:kinds? of |types? of |sorts? of )?(.*)$/i, max: 4, keep: "head" },
 ];
 
-// "What three things …", "which ways …" name no topic of their own.
-const GENERIC_HEADS = new Set(["thing", "wai", "step", "part", "on", "topic", "issu", "matter", "subject"]);
+// "What three things …", "which stages …" ask for a list, and name no topic of their own.
+const GENERIC_HEADS = new Set(
+  "thing wai step stage phase level aspect kind type part on topic issu matter subject".split(" "),
+);
 
 export function focusTerms(question: string): string[] {
   for (const { form, max, keep } of FOCUS_FORMS) {

@@ -137,6 +137,7 @@ export const PLAIN_TO_OFFICIAL: Record<string, readonly string[]> = {
   hq: ["headquarters"],
   giant: ["leading"],
   existing: ["stock"],
+  retain: ["stabilize", "stock"],
   mall: ["commercial", "complexes"],
   consumer: ["consumption"],
   customer: ["consumption"],
