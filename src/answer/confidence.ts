@@ -88,7 +88,7 @@ const MONEY_WORDS =
   /\b(cost|costs|budget\w*|fund\w*|money|spend\w*|spent|invest\w*|price\w*|subsid\w*|pay|paid|fee|fees|compensat\w*|salar\w*|wages?)\b/;
 // "What is the total investment …", "what was the trade volume …" ask for a figure.
 const MEASURES =
-  "rate|price|prices|cost|costs|budget|total|volume|amount|investment|number|size|population|output|figure|length";
+  "rate|price|prices|cost|costs|budget|total|volume|amount|investment|number|size|population|output|figure|length|gdp";
 // A rate is stated as a percentage.
 const PERCENT_WORDS = /\b(rate|percentage|proportion|share|ratio)\b/;
 
@@ -103,8 +103,9 @@ export function expectedAnswerType(question: string): AnswerType | null {
   if (quantity.test(q) && PERCENT_WORDS.test(q)) return "percent";
   if (quantity.test(q)) return "number";
   if (/\b(opening|office|working|business) hours\b/.test(q)) return "hours";
-  if (/^\s*when\b|\bwhat (time|date|year)\b|\bby when\b/.test(q)) return "time";
-  if (/^\s*where\b|\bwhere (is|are|was|were|will)\b/.test(q)) return "place";
+  if (/^\s*when\b|\bwhat (time|date|day|month|year)\b|\bby when\b/.test(q)) return "time";
+  // "Where can I send …" asks for a channel, not a place.
+  if (/\bwhere (is|are|was|were|will)\b/.test(q)) return "place";
   return null;
 }
 

@@ -52,7 +52,9 @@ const FOCUS_FORMS: FocusForm[] = [
 
 // "What three things …", "which stages …" ask for a list, and name no topic of their own.
 const GENERIC_HEADS = new Set(
-  "thing wai step stage phase level aspect kind type part on topic issu matter subject".split(" "),
+  "thing wai step stage phase level aspect kind type part on topic issu matter subject time date dai month year".split(
+    " ",
+  ),
 );
 
 export function focusTerms(question: string): string[] {

@@ -138,6 +138,8 @@ export const PLAIN_TO_OFFICIAL: Record<string, readonly string[]> = {
   giant: ["leading"],
   existing: ["stock"],
   retain: ["stabilize", "stock"],
+  sector: ["industries", "fields"],
+  cbd: ["central", "business", "district"],
   mall: ["commercial", "complexes"],
   consumer: ["consumption"],
   customer: ["consumption"],

@@ -103,7 +103,7 @@ describe("what a question asks for", () => {
     ).toBe(true);
     expect(matchesAnswerType("place", "Demonstration areas will be built. Areas matter.", where)).toBe(false);
   });
-  it("takes the counted thing or the event as the focus, stopping at the first stop word", () => {
+  it("takes the counted noun or the event as the focus, stopping at the first stop word", () => {
     expect(focusTerms("How many pocket parks will be built this year?")).toEqual(["pocket", "park"]);
     expect(focusTerms("When will the next People's Congress election be held?")).toEqual([
       "next",
