@@ -100,7 +100,7 @@ if (mode === "features" || mode === "fit") {
   );
   if (mode === "features")
     for (const f of base.features)
-      console.log(JSON.stringify({ y: f.answerable ? 1 : 0, kind: f.kind, ...f.signals }));
+      console.log(JSON.stringify({ y: f.answerable ? 1 : 0, kind: f.kind, set: f.set, ...f.signals }));
   const l2 = Number(process.env.L2 ?? "0.01");
   // FIT_SETS=n fits on the first n question files only, so the others measure what the fit generalises to.
   const fitSets = Number(process.env.FIT_SETS ?? sets.length);
