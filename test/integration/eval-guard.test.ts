@@ -29,6 +29,14 @@ describe("answer quality guard", () => {
     expect(report.verbatimShare).toBe(1);
   });
 
+  it("calibration questions: recall@1 ≥ 0.85, abstention precision ≥ 0.85 and recall ≥ 0.75", () => {
+    const report = runEval(path.join(REPO, "test/fixtures/calibration-questions.jsonl"), indexDir);
+    expect(report.recallAt1).toBeGreaterThanOrEqual(0.85);
+    expect(report.abstentionPrecision).toBeGreaterThanOrEqual(0.85);
+    expect(report.abstentionRecall).toBeGreaterThanOrEqual(0.75);
+    expect(report.verbatimShare).toBe(1);
+  });
+
   it("own questions: recall@3 ≥ 0.85, at most 3 answerable abstained, every quote verbatim", () => {
     const report = runEval(path.join(REPO, "test/fixtures/own-questions.jsonl"), indexDir);
     expect(report.recallAt3).toBeGreaterThanOrEqual(0.85);
