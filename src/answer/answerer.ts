@@ -80,6 +80,19 @@ export function createAnswerer(
     return terms;
   };
   const weight = (t: string) => idf(t, store.sentenceDf, store.sentences.length);
+  // A sentence stands under its heading: "the principle at the start of the high-quality development part"
+  // is answered by a sentence of that section that says "principle", not by one elsewhere that repeats
+  // "high-quality development".
+  const headedCache = new Map<number, Set<string>>();
+  const headedTerms = (i: number) => {
+    let terms = headedCache.get(i);
+    if (!terms) {
+      const s = store.sentences[i];
+      const heading = s && s.sectionIndex > 0 ? indexTerms(s.section) : new Set<string>();
+      headedCache.set(i, (terms = new Set([...sentenceTerms(i), ...heading])));
+    }
+    return terms;
+  };
 
   return {
     store,
@@ -126,7 +139,7 @@ export function createAnswerer(
     const scored = [...passageWeight.entries()]
       .map(([index, pw]) => {
         const cos = dot(store.sentenceVectors, index, vector);
-        const coverage = termCoverage(terms, sentenceTerms(index), weight);
+        const coverage = termCoverage(terms, headedTerms(index), weight);
         return { index, cos, score: w.cos * cos + w.coverage * coverage + w.passage * pw };
       })
       .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -163,9 +176,9 @@ export function createAnswerer(
     // The best passage and the quote itself, not every passage listed: a question whose words are only
     // scattered across several passages is not answered by any of them.
     const near = [...(top ? sentencesOf(store, store.units[top.unit]!) : []), ...chosen.map((c) => c.index)];
-    for (const s of near) for (const t of sentenceTerms(s)) topTerms.add(t);
+    for (const s of near) for (const t of headedTerms(s)) topTerms.add(t);
     const known = new Set(terms.flatMap((g) => g.alternatives).filter((t) => (store.sentenceDf[t] ?? 0) > 0));
-    const quoteTerms = new Set(chosen.flatMap((c) => [...sentenceTerms(c.index)]));
+    const quoteTerms = new Set(chosen.flatMap((c) => [...headedTerms(c.index)]));
     const quoteText = chosen.map((c) => store.sentences[c.index]?.text ?? "").join(" ");
     return {
       sentenceCos: chosen[0]?.cos ?? 0,

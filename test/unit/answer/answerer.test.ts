@@ -35,6 +35,16 @@ describe("answerer (fake embedder)", () => {
     expect(answer.quotes.some((q) => q.text.includes("20 pocket parks"))).toBe(true);
   });
 
+  it("counts a sentence's section heading as what it is about", async () => {
+    // "livelihood" is only in the heading of the section that holds the sentence.
+    const { answer, signals } = await answerer().ask(
+      "How many livelihood projects have completed their annual targets ahead of schedule?",
+    );
+    expect(answer.quotes[0]?.text).toContain("5 projects have completed their annual targets");
+    expect(answer.quotes[0]?.section).toContain("livelihood");
+    expect(signals.focusCoverage).toBe(1);
+  });
+
   it("abstains on a question the report does not touch, still listing the nearest passages", async () => {
     const { answer } = await answerer().ask("Who won the football match last night?");
     expect(answer.answered).toBe(false);
