@@ -94,16 +94,19 @@ const MEASURES =
 // A rate is stated as a percentage.
 const PERCENT_WORDS = /\b(rate|percentage|proportion|share|ratio)\b/;
 
+const QUANTITY = new RegExp(
+  "\\bhow (many|much|big|large|long|far|high|tall|wide)\\b" +
+    "|\\bwhat (number|percentage|share|amount|proportion|size)\\b" +
+    `|\\bwhat (is|are|was|were) (the|\\w+'s) .*\\b(${MEASURES})\\b`,
+);
+
 /** What a question asks for, read off its first words; null when any sentence could answer it. */
 export function expectedAnswerType(question: string): AnswerType | null {
   const q = question.toLowerCase();
-  const quantity = new RegExp(
-    "\\bhow (many|much|big|large|long|far|high|tall|wide)\\b|\\bwhat (number|percentage|share|amount|proportion|size)\\b" +
-      `|\\bwhat (is|are|was|were) (the|\\w+'s) .*\\b(${MEASURES})\\b`,
-  );
-  if (quantity.test(q) && MONEY_WORDS.test(q)) return "money";
-  if (quantity.test(q) && PERCENT_WORDS.test(q)) return "percent";
-  if (quantity.test(q)) return "number";
+  const quantity = QUANTITY.test(q);
+  if (quantity && MONEY_WORDS.test(q)) return "money";
+  if (quantity && PERCENT_WORDS.test(q)) return "percent";
+  if (quantity) return "number";
   if (/\b(opening|office|working|business) hours\b/.test(q)) return "hours";
   if (/^\s*when\b|\bwhat (time|date|day|month|year)\b|\bby when\b/.test(q)) return "time";
   // "Where can I send …" asks for a channel, not a place.

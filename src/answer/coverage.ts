@@ -52,9 +52,9 @@ const FOCUS_FORMS: FocusForm[] = [
 
 // "What three things …", "which stages …" ask for a list, and name no topic of their own.
 const GENERIC_HEADS = new Set(
-  "thing wai step stage phase level aspect kind type part on topic issu matter subject time date dai month year".split(
-    " ",
-  ),
+  "thing way step stage phase level aspect kind type part one topic issue matter subject time date day month year"
+    .split(" ")
+    .map((word) => processQueryTerm(word)),
 );
 
 export function focusTerms(question: string): string[] {
