@@ -12,9 +12,9 @@ import { coldStartCli, runProbe, staleIndexWarning, type Workspace } from "../sr
 import { loopFigures, startupBreakdown } from "../src/bench/figures.js";
 import {
   buildFromScratch,
+  corpusEmbedTexts,
   rawEmbedThroughput,
   settingsFor,
-  storeTexts,
   timeRefreshes,
 } from "../src/bench/indexing.js";
 import { summariseProfile, type CpuProfile, type ProfileSummary } from "../src/bench/profile.js";
@@ -178,7 +178,11 @@ async function measureIndexing(ws: Workspace, scratch: string, embedder: Embedde
   log("refreshing the unchanged index");
   const refreshMs = await timeRefreshes(ws, embedder, RUNS.refresh);
   log("raw batched embedding of the same texts");
-  const throughput = await rawEmbedThroughput(embedder, storeTexts(store), RUNS.rawEmbed);
+  const throughput = await rawEmbedThroughput(
+    embedder,
+    await corpusEmbedTexts(ws, store, embedder),
+    RUNS.rawEmbed,
+  );
   const unitsPerS = (embeddedTexts / median(buildMs)) * 1000;
   return {
     corpus: {

@@ -2,6 +2,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { indexCorpus } from "../app.js";
+import { chunkDocument } from "../chunking/units.js";
+import { readCorpus } from "../corpus/read-corpus.js";
 import { loadSettings, type Settings } from "../config/settings.js";
 import type { Embedder } from "../embedding/embedder.js";
 import type { Store } from "../store/store.js";
@@ -43,9 +45,15 @@ export async function timeRefreshes(ws: Workspace, embedder: Embedder, runs: num
   return out;
 }
 
-/** Exactly what a build embeds: every unit's embedText and every sentence. */
-export function storeTexts(store: Store): string[] {
-  return [...store.units.map((u) => u.embedText), ...store.sentences.map((s) => s.text)];
+/**
+ * Exactly what a build of `ws` embeds: every unit's embedded text (context and all, chunked again since the
+ * store keeps only what is quoted) and every sentence.
+ */
+export async function corpusEmbedTexts(ws: Workspace, store: Store, embedder: Embedder): Promise<string[]> {
+  const docs = await readCorpus(ws.corpusDir);
+  const count = (t: string) => embedder.countTokens(t);
+  const chunked = docs.map((d) => chunkDocument(d, store.manifest.chunker, count, embedder.maxTokens));
+  return [...chunked.flatMap((c) => c.units.map((u) => u.embedText)), ...store.sentences.map((s) => s.text)];
 }
 
 /** Texts per second of one `embedder.embed` call on all `texts` at once, `runs` times. */

@@ -5,7 +5,13 @@ import type { Embedder } from "../embedding/embedder.js";
 import { runProbe, staleIndexWarning, type Workspace } from "./children.js";
 import { checkDense, pickQueries } from "./dense-check.js";
 import { loopFigures, startupBreakdown, type LoopFigures, type StartupBreakdown } from "./figures.js";
-import { buildFromScratch, dirBytes, rawEmbedThroughput, storeTexts, timeRefreshes } from "./indexing.js";
+import {
+  buildFromScratch,
+  corpusEmbedTexts,
+  dirBytes,
+  rawEmbedThroughput,
+  timeRefreshes,
+} from "./indexing.js";
 import { median, round } from "./stats.js";
 import { generateCorpus, seededRandom, shuffled, writeCorpus } from "./synthetic-corpus.js";
 
@@ -69,7 +75,8 @@ export async function runScale(options: ScaleOptions): Promise<ScaleReport> {
   log(
     `scale: built in ${(build.ms / 1000).toFixed(1)} s; raw embedding of a ${THROUGHPUT_SAMPLE}-text sample`,
   );
-  const sample = shuffled(storeTexts(store), seededRandom(options.seed)).slice(0, THROUGHPUT_SAMPLE);
+  const texts = await corpusEmbedTexts(ws, store, embedder);
+  const sample = shuffled(texts, seededRandom(options.seed)).slice(0, THROUGHPUT_SAMPLE);
   const [throughput] = await rawEmbedThroughput(embedder, sample, 1);
   const refresh = await timeRefreshes(ws, embedder, 2);
   log(`scale: hnswlib against brute force over ${RECALL_QUERIES} queries`);

@@ -36,7 +36,7 @@ export interface SentenceUnit extends Span {
   page?: number;
 }
 
-/** A retrieval unit: consecutive sentences of one paragraph. `text` is quoted; `embedText` is embedded. */
+/** A retrieval unit: consecutive sentences of one paragraph, the text that is quoted. */
 export interface RetrievalUnit extends Span {
   id: string;
   doc: string;
@@ -46,14 +46,18 @@ export interface RetrievalUnit extends Span {
   firstSentence: number;
   lastSentence: number;
   text: string;
-  embedText: string;
   page?: number;
+}
+
+/** A unit as the chunker makes it: with the text that is embedded (context and all), which is not stored. */
+export interface ChunkedUnit extends RetrievalUnit {
+  embedText: string;
 }
 
 export interface ChunkedDocument {
   structure: DocumentStructure;
   sentences: SentenceUnit[];
-  units: RetrievalUnit[];
+  units: ChunkedUnit[];
 }
 
 export type TokenCounter = (text: string) => number;
@@ -70,7 +74,7 @@ export function chunkDocument(
 ): ChunkedDocument {
   const structure = parseStructure(doc.text, doc.format, doc.meta.language);
   const sentences: SentenceUnit[] = [];
-  const units: RetrievalUnit[] = [];
+  const units: ChunkedUnit[] = [];
   for (const paragraph of structure.paragraphs) {
     const section = structure.sections[paragraph.section];
     const label = section ? sectionLabel(section) : "";
@@ -112,8 +116,8 @@ function windows(
   context: string,
   countTokens: TokenCounter,
   maxTokens: number,
-): RetrievalUnit[] {
-  const out: RetrievalUnit[] = [];
+): ChunkedUnit[] {
+  const out: ChunkedUnit[] = [];
   const topic = sentences[0];
   const topicText =
     params.topicContext && topic && countTokens(topic.text) <= params.topicMaxTokens ? topic.text : "";
@@ -138,7 +142,7 @@ function makeUnit(
   last: number,
   context: string,
   topicText: string,
-): RetrievalUnit {
+): ChunkedUnit {
   const a = sentences[first] as SentenceUnit;
   const b = sentences[last] as SentenceUnit;
   const text = doc.text.slice(a.start, b.end);

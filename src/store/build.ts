@@ -15,7 +15,7 @@ import { createDenseIndex } from "../retrieval/dense.js";
 import { createLexicalIndex, LEXICAL_VERSION } from "../retrieval/lexical.js";
 import { indexTerms } from "../retrieval/text-normalise.js";
 import { computeIndexVersion, FORMAT_VERSION, type Manifest } from "./manifest.js";
-import { currentStoreDir, FILES, loadStore, type Store, type StoreData } from "./store.js";
+import { currentStoreDir, FILES, loadStore, withoutTexts, type Store, type StoreData } from "./store.js";
 
 export interface EnsureIndexOptions {
   corpusDir: string;
@@ -216,7 +216,7 @@ async function writeStore(options: EnsureIndexOptions, parts: DocPart[], version
   const final = path.join(options.indexDir, name);
   try {
     await mkdir(staging, { recursive: true });
-    await writeFile(path.join(staging, FILES.data), JSON.stringify(data));
+    await writeFile(path.join(staging, FILES.data), JSON.stringify(withoutTexts(data)));
     await writeFile(path.join(staging, FILES.unitVectors), Buffer.from(unitVectors.buffer));
     await writeFile(path.join(staging, FILES.sentenceVectors), Buffer.from(sentenceVectors.buffer));
     await writeFile(path.join(staging, FILES.lexical), JSON.stringify(lexical.toJSON()));

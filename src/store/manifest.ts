@@ -4,7 +4,8 @@ import { chunkerParamsSchema } from "../chunking/units.js";
 import { documentMetaSchema } from "../corpus/metadata.js";
 
 /** Bump when the layout of a store folder changes; older folders are then rebuilt, never misread. */
-export const FORMAT_VERSION = 1;
+// 2: units.json no longer holds the passages' and sentences' text; they are slices of the documents' text.
+export const FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION).describe("Layout version of the store folder."),

@@ -33,6 +33,41 @@ export interface StoreData {
   sentenceDf: Record<string, number>;
 }
 
+/** StoreData as written: a unit's or sentence's text is left out, being a slice of its document's text. */
+export interface StoredData extends Omit<StoreData, "units" | "sentences"> {
+  units: Omit<RetrievalUnit, "text">[];
+  sentences: Omit<SentenceUnit, "text">[];
+}
+
+export function withoutTexts(data: StoreData): StoredData {
+  return {
+    ...data,
+    units: data.units.map(({ text: _text, ...unit }) => stripEmbedText(unit)),
+    sentences: data.sentences.map(({ text: _text, ...sentence }) => sentence),
+  };
+}
+
+// A freshly chunked unit also carries the text that was embedded; only the build needs it.
+function stripEmbedText<T extends object>(unit: T): T {
+  if (!("embedText" in unit)) return unit;
+  const { embedText: _embedText, ...rest } = unit as T & { embedText: string };
+  return rest as T;
+}
+
+/** Slices share the document's memory, so a shelf's passages cost their offsets, not their text again. */
+function withTexts(data: StoredData): StoreData {
+  const slice = (item: { doc: string; start: number; end: number }) => {
+    const text = data.texts[item.doc];
+    if (text === undefined) throw new Error(`no text for document ${item.doc}`);
+    return text.slice(item.start, item.end);
+  };
+  return {
+    ...data,
+    units: data.units.map((u) => ({ ...u, text: slice(u) })),
+    sentences: data.sentences.map((s) => ({ ...s, text: slice(s) })),
+  };
+}
+
 export const FILES = {
   current: "CURRENT",
   manifest: "manifest.json",
@@ -75,7 +110,7 @@ export function readVectors(file: string): Float32Array {
 export function loadStore(storeDir: string): Store {
   const manifest = readManifest(storeDir);
   try {
-    const data = JSON.parse(readFileSync(path.join(storeDir, FILES.data), "utf8")) as StoreData;
+    const data = withTexts(JSON.parse(readFileSync(path.join(storeDir, FILES.data), "utf8")) as StoredData);
     const dims = manifest.model.dims;
     const store: Store = {
       manifest,

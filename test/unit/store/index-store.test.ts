@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import { AppError } from "../../../src/errors.js";
 import { ensureIndex, type EnsureIndexOptions } from "../../../src/store/build.js";
-import { manifestSchema } from "../../../src/store/manifest.js";
-import { currentStoreDir, loadStore, readManifest } from "../../../src/store/store.js";
+import { FORMAT_VERSION, manifestSchema } from "../../../src/store/manifest.js";
+import { currentStoreDir, FILES, loadStore, readManifest } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { tempWorkspace } from "../../fixtures/temp-corpus.js";
 
@@ -105,9 +105,24 @@ describe("index lifecycle", () => {
     const { options } = setup();
     const { store } = await ensureIndex(options());
     const m = manifestSchema.parse(store.manifest);
-    expect(m.formatVersion).toBe(1);
+    expect(m.formatVersion).toBe(FORMAT_VERSION);
     expect(m.model.dims).toBe(64);
     expect(m.documents[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.chunker).toEqual(DEFAULT_CHUNKER_PARAMS);
+  });
+
+  it("stores offsets, not the passages' text again, and gives back the exact slices on load", async () => {
+    const { options } = setup();
+    const { store } = await ensureIndex(options());
+    const dir = currentStoreDir(options().indexDir) as string;
+    const raw = readFileSync(path.join(dir, FILES.data), "utf8");
+    expect(raw).not.toContain('"embedText"');
+    const stored = JSON.parse(raw) as { units: object[]; sentences: object[] };
+    expect(stored.units.every((u) => !("text" in u))).toBe(true);
+    expect(stored.sentences.every((s) => !("text" in s))).toBe(true);
+    for (const u of [...store.units, ...store.sentences]) {
+      expect(u.text).toBe(store.texts[u.doc]?.slice(u.start, u.end));
+      expect(u.text.length).toBeGreaterThan(0);
+    }
   });
 });
