@@ -176,7 +176,7 @@ async function measureIndexing(ws: Workspace, scratch: string, embedder: Embedde
   const { store, embeddedTexts } = first;
   const buildMs = builds.map((b) => b.ms);
   log("refreshing the unchanged index");
-  const refreshMs = await timeRefreshes(ws, embedder, RUNS.refresh);
+  const refreshMs = await timeRefreshes(ws, embedder, RUNS.refresh, store);
   log("raw batched embedding of the same texts");
   const throughput = await rawEmbedThroughput(
     embedder,

@@ -78,7 +78,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleReport> {
   const texts = await corpusEmbedTexts(ws, store, embedder);
   const sample = shuffled(texts, seededRandom(options.seed)).slice(0, THROUGHPUT_SAMPLE);
   const [throughput] = await rawEmbedThroughput(embedder, sample, 1);
-  const refresh = await timeRefreshes(ws, embedder, 2);
+  const refresh = await timeRefreshes(ws, embedder, 2, store);
   log(`scale: hnswlib against brute force over ${RECALL_QUERIES} queries`);
   const dense = checkDense(store, pickQueries(store, options.questionVectors, RECALL_QUERIES, options.seed));
   log(`scale: per-question loop in a fresh process`);
