@@ -4,7 +4,8 @@ import { chunkerParamsSchema } from "../chunking/units.js";
 import { documentMetaSchema } from "../corpus/metadata.js";
 
 /** Bump when the layout of a store folder changes; older folders are then rebuilt, never misread. */
-// 2: units.json no longer holds the passages' and sentences' text; they are slices of the documents' text.
+// 2: units.json no longer holds the passages' and sentences' text (slices of the documents' text); the
+// hnswlib index has one point per distinct vector, not per unit.
 export const FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({

@@ -112,12 +112,13 @@ export function loadStore(storeDir: string): Store {
   try {
     const data = withTexts(JSON.parse(readFileSync(path.join(storeDir, FILES.data), "utf8")) as StoredData);
     const dims = manifest.model.dims;
+    const unitVectors = readVectors(path.join(storeDir, FILES.unitVectors));
     const store: Store = {
       manifest,
       ...data,
-      unitVectors: readVectors(path.join(storeDir, FILES.unitVectors)),
+      unitVectors,
       sentenceVectors: readVectors(path.join(storeDir, FILES.sentenceVectors)),
-      dense: loadDenseIndex(path.join(storeDir, FILES.dense), dims),
+      dense: loadDenseIndex(path.join(storeDir, FILES.dense), unitVectors, dims),
       lexical: loadLexicalIndex(readFileSync(path.join(storeDir, FILES.lexical), "utf8")),
       sentenceIndex: new Map(data.sentences.map((s, i) => [s.id, i])),
     };

@@ -30,6 +30,15 @@ describe("hnswlib with the default ef", () => {
     expect(agree).toBeGreaterThanOrEqual(48);
   });
 
+  it("gives every unit of a repeated passage, though identical vectors share one point", () => {
+    const v = new Float32Array([1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0]);
+    const index = createDenseIndex(v, 3);
+    expect(index.count).toBe(5);
+    const hits = index.search(new Float32Array([1, 0, 0]), 3);
+    expect(hits.map((h) => h.unit)).toEqual([0, 2, 4]);
+    expect(index.search(new Float32Array([0, 0, 1]), 10).map((h) => h.unit)).toEqual([3, 0, 1, 2, 4]);
+  });
+
   it("gives similarities in cosine terms", () => {
     const v = new Float32Array([1, 0, 0, 0, 1, 0]);
     const index = createDenseIndex(v, 3);
