@@ -104,7 +104,14 @@ export function readManifest(storeDir: string): Manifest {
 
 export function readVectors(file: string): Float32Array {
   const buf = readFileSync(file);
-  return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4).slice();
+  // A large file is read into an ArrayBuffer of its own: a view of it saves a second copy of the vectors.
+  // A small one may sit unaligned in Node's shared pool, and is copied out of it.
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) {
+    return new Float32Array(buf.buffer, 0, buf.byteLength / 4);
+  }
+  const out = new Float32Array(buf.byteLength / 4);
+  new Uint8Array(out.buffer).set(buf);
+  return out;
 }
 
 export function loadStore(storeDir: string): Store {
