@@ -73,23 +73,17 @@ export function createAnswerer(
   retriever: Retriever,
   options: AnswererOptions = DEFAULT_ANSWERER,
 ): Answerer {
-  const termCache = new Map<number, Set<string>>();
-  const sentenceTerms = (i: number) => {
-    let terms = termCache.get(i);
-    if (!terms) termCache.set(i, (terms = indexTerms(store.sentences[i]?.text ?? "")));
-    return terms;
-  };
   const weight = (t: string) => idf(t, store.sentenceDf, store.sentences.length);
   // A sentence stands under its heading: "the principle at the start of the high-quality development part"
   // is answered by a sentence of that section that says "principle", not by one elsewhere that repeats
   // "high-quality development".
-  const headedCache = new Map<number, Set<string>>();
+  const termCache = new Map<number, Set<string>>();
   const headedTerms = (i: number) => {
-    let terms = headedCache.get(i);
+    let terms = termCache.get(i);
     if (!terms) {
       const s = store.sentences[i];
-      const heading = s && s.sectionIndex > 0 ? indexTerms(s.section) : new Set<string>();
-      headedCache.set(i, (terms = new Set([...sentenceTerms(i), ...heading])));
+      const heading = s && s.sectionIndex > 0 ? s.section : "";
+      termCache.set(i, (terms = indexTerms(`${heading} ${s?.text ?? ""}`)));
     }
     return terms;
   };

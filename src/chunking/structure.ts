@@ -115,6 +115,7 @@ function markdownBlocks(text: string): Block[] {
     const span = trimSpan(text, line.start, line.end);
     const body = span ? text.slice(span.start, span.end) : "";
     const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(body);
+    const meta = metaKind(body);
     if (!span) flush();
     else if (heading && span) {
       flush();
@@ -122,9 +123,9 @@ function markdownBlocks(text: string): Block[] {
       const title = heading[2] ?? "";
       const level = heading[1]?.length ?? 1;
       out.push({ start: titleStart, end: titleStart + title.length, kind: "heading", title, level });
-    } else if (metaKind(body)) {
+    } else if (meta) {
       flush();
-      out.push({ ...span, kind: metaKind(body) ?? "meta" });
+      out.push({ ...span, kind: meta });
     } else if (/^([-*+]|\d+[.)])\s+/.test(body)) {
       flush();
       out.push({ ...span, kind: "paragraph" });

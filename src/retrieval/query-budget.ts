@@ -1,5 +1,5 @@
 import type { RetrievalUnit } from "../chunking/units.js";
-import { indexTerms, processQueryTerm, tokenize } from "./text-normalise.js";
+import { indexTerms, queryTerms } from "./text-normalise.js";
 
 /**
  * How many index entries a term has, estimated without opening the lexical index: a sentence's terms are in
@@ -33,8 +33,7 @@ export function termsOverBudget(
   postings: (term: string) => number,
   budget: number,
 ): Set<string> {
-  const words = [...tokenize(question), ...expansions.flatMap((e) => tokenize(e))];
-  const terms = [...new Set(words.map((w) => processQueryTerm(w)).filter((t): t is string => !!t))];
+  const terms = queryTerms([question, ...expansions].join(" "));
   terms.sort((a, b) => postings(a) - postings(b) || a.localeCompare(b));
   const dropped = new Set<string>();
   let spent = 0;

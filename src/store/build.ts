@@ -162,7 +162,8 @@ async function embedDocument(
   };
   return {
     doc,
-    units: chunked.units,
+    // The embedded text (context and all) was needed only to embed: the store keeps what is quoted.
+    units: chunked.units.map(({ embedText: _embedText, ...unit }) => unit),
     sentences: chunked.sentences,
     sections: chunked.structure.sections,
     unitVectors: flat(vectors.slice(0, chunked.units.length)),

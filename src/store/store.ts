@@ -42,16 +42,9 @@ export interface StoredData extends Omit<StoreData, "units" | "sentences"> {
 export function withoutTexts(data: StoreData): StoredData {
   return {
     ...data,
-    units: data.units.map(({ text: _text, ...unit }) => stripEmbedText(unit)),
+    units: data.units.map(({ text: _text, ...unit }) => unit),
     sentences: data.sentences.map(({ text: _text, ...sentence }) => sentence),
   };
-}
-
-// A freshly chunked unit also carries the text that was embedded; only the build needs it.
-function stripEmbedText<T extends object>(unit: T): T {
-  if (!("embedText" in unit)) return unit;
-  const { embedText: _embedText, ...rest } = unit as T & { embedText: string };
-  return rest as T;
 }
 
 /** Slices share the document's memory, so a shelf's passages cost their offsets, not their text again. */
