@@ -1,0 +1,13 @@
+/**
+ * A language tool the answerer is given (never reaches for): turns a question in another language into an
+ * English query that the English index can answer. The answer then shows what was searched for.
+ */
+export interface QueryTranslator {
+  /** Whether the question is in this translator's language (decided once here, used by every front end). */
+  handles(question: string): boolean;
+  /**
+   * An English query for the question. `isKnown` tells whether an English word (lower-case) occurs in the
+   * index, so that among a word's senses the ones the shelf actually uses can be preferred.
+   */
+  translate(question: string, isKnown: (word: string) => boolean): Promise<string>;
+}
