@@ -72,12 +72,15 @@ export interface SentenceTerms {
   headed(i: number): Set<string>;
   context(i: number): Set<string>;
   ordered(i: number): string[];
+  pairs(i: number): Set<string>;
 }
 
 export function sentenceTerms(store: Store): SentenceTerms {
   const own = new Map<number, Set<string>>();
   const headed = new Map<number, Set<string>>();
   const ordered = new Map<number, string[]>();
+  const context = new Map<number, Set<string>>();
+  const pairSets = new Map<number, Set<string>>();
   const text = (i: number) => store.sentences[i]?.text ?? "";
   const api: SentenceTerms = {
     own: (i) => memo(own, i, () => indexTerms(text(i))),
@@ -87,17 +90,19 @@ export function sentenceTerms(store: Store): SentenceTerms {
         const s = store.sentences[i];
         return new Set([...api.own(i), ...indexTerms(s && s.sectionIndex > 0 ? s.section : "")]);
       }),
-    // Not cached: three sets merged is cheap, and the neighbours are cached themselves.
-    context: (i) => {
-      const s = store.sentences[i];
-      const out = new Set(api.headed(i));
-      for (const j of [i - 1, i + 1]) {
-        const n = store.sentences[j];
-        if (s && n && n.doc === s.doc && n.paragraph === s.paragraph) for (const t of api.own(j)) out.add(t);
-      }
-      return out;
-    },
+    context: (i) =>
+      memo(context, i, () => {
+        const s = store.sentences[i];
+        const out = new Set(api.headed(i));
+        for (const j of [i - 1, i + 1]) {
+          const n = store.sentences[j];
+          if (s && n && n.doc === s.doc && n.paragraph === s.paragraph)
+            for (const t of api.own(j)) out.add(t);
+        }
+        return out;
+      }),
     ordered: (i) => memo(ordered, i, () => queryTerms(text(i))),
+    pairs: (i) => memo(pairSets, i, () => new Set(pairs(api.ordered(i)))),
   };
   return api;
 }
@@ -161,21 +166,23 @@ export function sentenceFeatureRows(
   topDoc: string | undefined,
 ): FeatureRow<SentenceFeature>[] {
   const maxCos = Math.max(...candidates.map((c) => c.cos));
-  const byCos = [...candidates].sort((a, b) => b.cos - a.cos).map((c) => c.sentence);
+  const cosRank = new Map(
+    [...candidates].sort((a, b) => b.cos - a.cos).map((c, rank) => [c.sentence, rank] as const),
+  );
   const coverage = candidates.map((c) => termCoverage(q.groups, terms.own(c.sentence), q.weight));
   const maxCoverage = Math.max(...coverage);
   const asked = new Set(q.groups.map((g) => g.term));
   return candidates.map((c, k) => {
     const s = store.sentences[c.sentence];
     const own = terms.ordered(c.sentence);
-    const ownPairs = new Set(pairs(own));
+    const ownPairs = terms.pairs(c.sentence);
     const novel = own.filter((t) => !asked.has(t)).length;
     const expects = q.form.expects !== null;
     const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""));
     return {
       cos: c.cos,
       cosGap: c.cos - maxCos,
-      cosRank: 1 / (1 + byCos.indexOf(c.sentence)),
+      cosRank: 1 / (1 + (cosRank.get(c.sentence) ?? 0)),
       passageScore: c.passageScore,
       passageRank: 1 / (1 + c.passageRank),
       passageDense: c.passageDense,
