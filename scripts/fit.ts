@@ -36,6 +36,7 @@ const { values } = parseArgs({
     shared: { type: "string", default: "../shared" },
     folds: { type: "string", default: "5" },
     "report-weight": { type: "string", default: "10" },
+    "head-l2": { type: "string", default: "0.01" },
   },
 });
 const shared = values.shared!;
@@ -71,7 +72,12 @@ const settings = loadSettings();
 const embedder = await createEmbedder(settings, (line) => console.error(line));
 const analyser = createWinkAnalyser();
 const data: QuestionData[] = [];
-for (const set of SETS) data.push(...(await collect(set, settings, embedder, analyser, ".cache/fit")));
+const vectorsOf = new Map<string, { sentences: Float32Array; questions: Map<string, Float32Array> }>();
+for (const set of SETS) {
+  const c = await collect(set, settings, embedder, analyser, ".cache/fit");
+  data.push(...c.rows);
+  vectorsOf.set(set.name, { sentences: c.sentenceVectors, questions: c.questionVectors });
+}
 await embedder.dispose();
 
 const isSquad = (d: QuestionData) => !d.group.startsWith("report-");
@@ -80,6 +86,49 @@ const groups = [...new Set(data.map((d) => d.group))].sort();
 const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
 const fold = (d: QuestionData) => foldOf.get(d.group)!;
 console.error(`${data.length} questions, ${groups.length} groups, ${FOLDS} folds`);
+
+// (0) The embedding head, fitted out of fold like the rest, so the ranker learns how much to trust it on
+// questions the head has not seen; its column of every candidate's inputs is filled in here.
+const HEAD = SENTENCE_FEATURES.indexOf("head");
+const headInputs = (d: QuestionData, i: number) => {
+  const v = vectorsOf.get(d.set)!;
+  const q = v.questions.get(d.id)!;
+  const dims = q.length;
+  const row = d.sentences[i]! * dims;
+  return Array.from(q, (x, k) => x * v.sentences[row + k]! * dims);
+};
+/** The positives and the candidates closest by cosine: the head learns to tell apart the hard ones. */
+const headGroup = (d: QuestionData) => {
+  const cos = SENTENCE_FEATURES.indexOf("cos");
+  const order = d.x.map((x, i) => [x[cos]!, i] as const).sort((a, b) => b[0] - a[0]);
+  const keep = order
+    .filter(([, i]) => d.y[i])
+    .concat(order.filter(([, i]) => !d.y[i]).slice(0, HEAD_NEGATIVES));
+  return { x: keep.map(([, i]) => headInputs(d, i)), y: keep.map(([, i]) => d.y[i]!), weight: weightOf(d) };
+};
+const HEAD_NEGATIVES = 15;
+const HEAD_L2 = Number(values["head-l2"]);
+const headData = data.filter((d) => d.y.some(Boolean)).map((d) => ({ d, g: headGroup(d) }));
+const headStd = standardise(headData.flatMap((h) => h.g.x));
+const headOn = (train: typeof headData) =>
+  fitConditionalLogit(
+    train.map((h) => h.g),
+    headStd,
+    HEAD_L2,
+    150,
+  );
+const scoreHead = (m: Linear, d: QuestionData) =>
+  d.x.forEach((x, i) => {
+    x[HEAD] = logit(m, headStd, headInputs(d, i)) - m.bias;
+  });
+if (HEAD_L2 > 0) {
+  for (let f = 0; f < FOLDS; f++) {
+    const m = headOn(headData.filter((h) => fold(h.d) !== f));
+    for (const d of data.filter((q) => fold(q) === f)) scoreHead(m, d);
+    console.error(`head fold ${f} fitted`);
+  }
+}
+const head = HEAD_L2 > 0 ? headOn(headData) : null;
 
 // (1) The sentence ranker.
 const sentenceStd = standardise(data.flatMap((d) => d.x));
@@ -234,6 +283,15 @@ const file = {
   threshold,
   sentence: asFile(SENTENCE_FEATURES, sentenceStd, ranker),
   confidence: asFile(QUESTION_FEATURES, confidenceStd, confidenceModel),
+  ...(head
+    ? {
+        head: {
+          mean: headStd.mean.map(round6),
+          scale: headStd.scale.map(round6),
+          weights: head.weights.map(round6),
+        },
+      }
+    : {}),
   fitted: {
     command: "npm run fit",
     date: new Date().toISOString().slice(0, 10),
@@ -241,6 +299,7 @@ const file = {
     questions: data.length,
     reportWeight: REPORT_WEIGHT,
     rankerL2: bestL2,
+    headL2: HEAD_L2,
     confidenceL2: CONF_L2,
     thresholdRule: `best mean abstention F1 (SQuAD, report) with at most ${MAX_FALSE_ABSTENTION} of either's answerable questions abstained, out of fold`,
     validation,

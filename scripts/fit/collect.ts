@@ -33,6 +33,7 @@ export interface QuestionSet {
 
 export interface QuestionData {
   id: string;
+  set: string;
   group: string;
   answerable: boolean;
   sentences: number[];
@@ -54,13 +55,21 @@ export function readItems(file: string): EvalItem[] {
     .map((l) => evalItemSchema.parse(JSON.parse(l)));
 }
 
+/** A set's questions with their candidates, and the vectors an embedding head is fitted on. */
+export interface Collected {
+  rows: QuestionData[];
+  sentenceVectors: Float32Array;
+  /** By question id. */
+  questionVectors: Map<string, Float32Array>;
+}
+
 export async function collect(
   set: QuestionSet,
   settings: Settings,
   embedder: Embedder,
   analyser: TextAnalyser,
   cacheDir: string,
-): Promise<QuestionData[]> {
+): Promise<Collected> {
   mkdirSync(cacheDir, { recursive: true });
   const items = readItems(set.questions);
   const key = createHash("sha256")
@@ -79,11 +88,16 @@ export async function collect(
   );
   const store = built.store;
   const rowsKey = `${key}-${store.manifest.indexVersion}`;
+  const vectors = await questionVectors(items, embedder, path.join(cacheDir, `qvec-${set.name}-${key}.f32`));
+  const collected = (rows: QuestionData[]): Collected => ({
+    rows,
+    sentenceVectors: store.sentenceVectors,
+    questionVectors: new Map(items.map((item, i) => [item.id, vectors[i]!])),
+  });
   if (existsSync(rowsFile)) {
     const cached = JSON.parse(readFileSync(rowsFile, "utf8")) as { key: string; rows: QuestionData[] };
-    if (cached.key === rowsKey) return cached.rows;
+    if (cached.key === rowsKey) return collected(cached.rows);
   }
-  const vectors = await questionVectors(items, embedder, path.join(cacheDir, `qvec-${set.name}-${key}.f32`));
   const retriever = createRetriever(store);
   const terms = sentenceTerms(store);
   const out: QuestionData[] = [];
@@ -101,6 +115,7 @@ export async function collect(
     };
     out.push({
       id: item.id,
+      set: set.name,
       group: set.groupBy === "doc" ? (item.doc ?? set.name) : set.name,
       answerable: item.gold.length > 0,
       sentences: candidates.map((c) => c.sentence),
@@ -115,7 +130,7 @@ export async function collect(
     if ((n + 1) % 500 === 0) console.error(`${set.name}: ${n + 1}/${items.length} questions`);
   });
   writeFileSync(rowsFile, JSON.stringify({ key: rowsKey, rows: out }));
-  return out;
+  return collected(out);
 }
 
 /** One index per corpus folder, however many question sets ask about it. */

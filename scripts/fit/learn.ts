@@ -1,3 +1,5 @@
+import { clip } from "../../src/answer/answer-model.js";
+
 /**
  * The learners of `npm run fit`: standardised inputs, L2-regularised, full-batch gradient descent with Adam.
  * Small and deterministic (no random start), which is all a few thousand questions and twenty inputs need.
@@ -24,7 +26,8 @@ export interface Linear {
   bias: number;
 }
 
-const apply = (s: Standardised, x: readonly number[]) => x.map((v, j) => (v - s.mean[j]!) / s.scale[j]!);
+const apply = (s: Standardised, x: readonly number[]) =>
+  x.map((v, j) => clip((v - s.mean[j]!) / s.scale[j]!));
 
 export function logit(model: Linear, s: Standardised, x: readonly number[]): number {
   const z = apply(s, x);
@@ -67,7 +70,12 @@ function adam(d: number, gradient: Gradient, l2: number, steps = 400, rate = 0.0
  * Conditional logit: within each group, a softmax over candidates, fitted to put its mass on the positives.
  * It learns to rank the sentences of one question against each other, which is the choice the answerer makes.
  */
-export function fitConditionalLogit(groups: readonly Group[], s: Standardised, l2: number): Linear {
+export function fitConditionalLogit(
+  groups: readonly Group[],
+  s: Standardised,
+  l2: number,
+  steps = 400,
+): Linear {
   const useful = groups.filter((g) => g.y.some(Boolean) && g.y.some((y) => !y));
   const data = useful.map((g) => ({ z: g.x.map((x) => apply(s, x)), y: g.y, w: g.weight ?? 1 }));
   const totalWeight = data.reduce((a, g) => a + g.w, 0);
@@ -95,6 +103,7 @@ export function fitConditionalLogit(groups: readonly Group[], s: Standardised, l
       return { loss: loss / totalWeight, gw, gb: 0 };
     },
     l2,
+    steps,
   );
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors.js";
+import type { EmbeddingHead } from "./candidates.js";
 import {
   QUESTION_FEATURES,
   SENTENCE_FEATURES,
@@ -29,6 +30,14 @@ export const answerModelSchema = z.object({
   threshold: z.number().min(0).max(1).describe("Below this confidence the answer abstains."),
   sentence: logisticSchema.describe("Log-odds that a candidate sentence holds the answer."),
   confidence: logisticSchema.describe("Probability that the chosen quote answers the question."),
+  head: z
+    .object({
+      mean: z.array(z.number()),
+      scale: z.array(z.number().positive()),
+      weights: z.array(z.number()),
+    })
+    .optional()
+    .describe("A weight per embedding dimension of question × sentence (see candidates.ts EmbeddingHead)."),
   fitted: z
     .record(z.string(), z.unknown())
     .describe("How it was fitted: data, date, command, validation figures."),
@@ -41,6 +50,7 @@ export interface AnswerModel {
   /** Hash of everything that changes answers; part of the answer's index version. */
   version: string;
   sentenceLogit(row: FeatureRow<SentenceFeature>): number;
+  head: EmbeddingHead | undefined;
   confidence(row: FeatureRow<QuestionFeature>): number;
 }
 
@@ -61,11 +71,23 @@ export function parseAnswerModel(json: unknown, source = "answer model"): Answer
     file,
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 12),
     sentenceLogit: sentence,
+    head: file.head && {
+      mean: Float32Array.from(file.head.mean),
+      scale: Float32Array.from(file.head.scale),
+      weights: Float32Array.from(file.head.weights),
+    },
     confidence: (row) => sigmoid(confidence(row)),
   };
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * Standardised inputs are held within four standard deviations: far outside what the model was fitted on
+ * (a question none of whose words the shelf uses), a linear model's extrapolation means nothing.
+ */
+export const CLIP = 4;
+export const clip = (z: number) => Math.max(-CLIP, Math.min(CLIP, z));
 
 function linear<K extends string>(
   model: Logistic,
@@ -90,7 +112,7 @@ function linear<K extends string>(
   return (row) => {
     let z = model.bias;
     for (let i = 0; i < n; i++) {
-      z += model.weights[i]! * ((row[names[i]!] - model.mean[i]!) / model.scale[i]!);
+      z += model.weights[i]! * clip((row[names[i]!] - model.mean[i]!) / model.scale[i]!);
     }
     return z;
   };

@@ -80,6 +80,12 @@ const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
   const { store, embedder, retriever, model, analyser, translator } = parts;
+  if (model.head && model.head.weights.length !== store.manifest.model.dims) {
+    throw new AppError(
+      "ANSWER_MODEL_INVALID",
+      `Expected an embedding head of ${store.manifest.model.dims} weights (the index's dimensions); got ${model.head.weights.length}.`,
+    );
+  }
   const terms = sentenceTerms(store);
   const isKnown = (word: string) => {
     const term = processIndexTerm(word);
@@ -126,7 +132,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
 
   /** The learned stage: score every candidate sentence, pick the best, and say how sure that pick is. */
   function decide(query: string, ranked: FusedPassage[], vector: Float32Array) {
-    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages);
+    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
     const q = viewQuestion(query, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;

@@ -1,4 +1,5 @@
 import { dot } from "../retrieval/dense.js";
+import { clip } from "./answer-model.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
@@ -17,6 +18,34 @@ export interface Candidate {
   passageDense: number;
   /** Best BM25 score among passages holding the sentence, over the question's best. */
   passageLexical: number;
+  /** The learned similarity of question and sentence (see EmbeddingHead); 0 without a head. */
+  head: number;
+}
+
+/**
+ * A learned similarity over the embeddings: a weight per dimension of the element-wise product of question
+ * and sentence vectors (standardised), so the dimensions that tell answers apart count more than cosine
+ * lets them.
+ */
+export interface EmbeddingHead {
+  mean: Float32Array;
+  scale: Float32Array;
+  weights: Float32Array;
+}
+
+export function headScore(
+  head: EmbeddingHead,
+  vectors: Float32Array,
+  row: number,
+  query: Float32Array,
+): number {
+  const dims = query.length;
+  const offset = row * dims;
+  let z = 0;
+  for (let k = 0; k < dims; k++) {
+    z += head.weights[k]! * clip((query[k]! * vectors[offset + k]! * dims - head.mean[k]!) / head.scale[k]!);
+  }
+  return z;
 }
 
 /**
@@ -29,6 +58,7 @@ export function gatherCandidates(
   ranked: readonly FusedPassage[],
   vector: Float32Array,
   passages: number,
+  head?: EmbeddingHead,
 ): Candidate[] {
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
@@ -46,6 +76,7 @@ export function gatherCandidates(
         passageScore: best > 0 ? p.score / best : 0,
         passageDense: p.dense,
         passageLexical: p.lexicalNorm,
+        head: head ? headScore(head, store.sentenceVectors, sentence, vector) : 0,
       });
     }
   });

@@ -31,6 +31,7 @@ export const SENTENCE_FEATURES = [
   "typeMatch",
   "typeMiss",
   "missingIdf",
+  "head",
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -41,7 +42,6 @@ export const QUESTION_FEATURES = [
   "topCos",
   "topPassageDense",
   "corpusCoverage",
-  "unknownShare",
   "topCoverage",
   "topContextCoverage",
   "topTypeMiss",
@@ -199,6 +199,7 @@ export function sentenceFeatureRows(
       typeMatch: states ? 1 : 0,
       typeMiss: expects && !states ? 1 : 0,
       missingIdf: missingIdf(q, terms.context(c.sentence)),
+      head: c.head,
     };
   });
 }
@@ -206,7 +207,7 @@ export function sentenceFeatureRows(
 /** The parts of the confidence's inputs that do not depend on how candidates are scored. */
 export type QuestionStatics = Pick<
   FeatureRow<QuestionFeature>,
-  "topPassageDense" | "corpusCoverage" | "unknownShare" | "expects" | "agreement" | "termCount" | "shelfDocs"
+  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount" | "shelfDocs"
 >;
 
 export function questionStatics(
@@ -221,7 +222,6 @@ export function questionStatics(
   return {
     topPassageDense: first?.dense ?? 0,
     corpusCoverage: termCoverage(q.groups, new Set(known.map((g) => g.term)), q.weight),
-    unknownShare: q.groups.length ? 1 - known.length / q.groups.length : 0,
     expects: q.form.expects ? 1 : 0,
     agreement: lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
     termCount: Math.log1p(q.groups.length),
