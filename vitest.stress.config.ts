@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+/** `npm run test:stress`: the slow loops (builds raced and killed in separate processes). */
+export default defineConfig({
+  test: {
+    include: ["test/stress/**/*.test.ts"],
+    testTimeout: 900_000,
+    pool: "forks",
+  },
+});
