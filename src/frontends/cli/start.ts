@@ -72,7 +72,10 @@ async function runBot(settings: Settings, token: string): Promise<void> {
   }
   const log = createLogger({ level: settings.LOG_LEVEL, secrets: [token] });
   log.info({ event: "starting" }, "loading model and index");
-  const app = await createApp(settings, { log: (line) => log.info({ event: "engine" }, line) });
+  const app = await createApp(settings, {
+    log: (line) => log.info({ event: "engine" }, line),
+    warn: (line) => log.warn({ event: "engine" }, line),
+  });
   const warm = performance.now();
   await app.answerer().ask(WARM_UP_QUESTION);
   log.info({ event: "warm-up", ms: Math.round(performance.now() - warm) }, "model warmed up");
