@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { FILES } from "./store.js";
+import { isAlive } from "./write-lock.js";
 
 /**
  * Every build writes a folder of its own: `store-<version>-<stamp>`, staged as `<that>.tmp-<pid>`. Two builds
@@ -31,18 +32,13 @@ export async function removeStale(indexDir: string, keep: string): Promise<void>
   for (const entry of await readdir(indexDir)) {
     if (!entry.startsWith("store-") || entry === keep) continue;
     const staging = STAGING.exec(entry);
-    if (staging && isAlive(Number(staging[1]))) continue;
+    if (staging && isLiveWriter(Number(staging[1]))) continue;
     if (entry === currentName(indexDir)) continue;
     await rm(path.join(indexDir, entry), { recursive: true, force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return false; // this process's own leftovers: its build is the one running now
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+/** This process's own leftovers are not live: the build holding the lock is the one running now. */
+function isLiveWriter(pid: number): boolean {
+  return pid !== process.pid && isAlive(pid);
 }

@@ -1,6 +1,6 @@
 /**
  * One index build in a process of its own, with the fake embedder, for the race and kill tests.
- * Usage: tsx build-child.ts <corpus> <index> [--force] [--refresh]
+ * Usage: node dist/stress/build-child.mjs (bundled by harness.ts) <corpus> <index> [--force] [--refresh]
  * --refresh loads the live store first and passes it in as a running app's refresh does.
  * Prints "started" once imports are done and "done <action> <version>" at the end.
  */
@@ -23,6 +23,5 @@ const result = await ensureIndex({
   getEmbedder: async () => embedder,
   force: process.argv.includes("--force"),
   current,
-  lockStaleMs: 2_000,
 });
 console.log(`done ${result.action} ${result.store.manifest.indexVersion}`);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { AppError, isAppError } from "../../errors.js";
 import { warnIfStaleBuild } from "./stale-build.js";
@@ -5,6 +6,8 @@ import { warnIfStaleBuild } from "./stale-build.js";
 /** Runs a CLI entry point: any error becomes one line on stderr and a non-zero exit, never a stack trace. */
 export function runCli(main: () => Promise<void>): void {
   warnIfStaleBuild(process.argv[1] ? pathToFileURL(process.argv[1]).href : import.meta.url);
+  // Settings (the Discord token) may be kept in a git-ignored .env; variables already set win over it.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
