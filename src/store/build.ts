@@ -125,11 +125,13 @@ async function build(options: EnsureIndexOptions, input: BuildInput): Promise<En
     }
     const embedder = await options.getEmbedder();
     log(`index: embedding ${doc.path} …`);
-    const part = await embedDocument(doc, options.chunker, embedder).catch((error: unknown) => {
-      throw new AppError("INDEX_BUILD_FAILED", `Could not embed ${doc.path}: ${describeError(error)}.`, {
-        cause: error,
-      });
-    });
+    const part = await embedDocument(doc, options.chunker, embedder, options.signal).catch(
+      (error: unknown) => {
+        throw new AppError("INDEX_BUILD_FAILED", `Could not embed ${doc.path}: ${describeError(error)}.`, {
+          cause: error,
+        });
+      },
+    );
     embeddedTexts += part.units.length + part.sentences.length;
     embedded++;
     parts.push(part);
@@ -210,10 +212,11 @@ async function embedDocument(
   doc: SourceDocument,
   params: ChunkerParams,
   embedder: Embedder,
+  signal: AbortSignal | undefined,
 ): Promise<DocPart> {
   const chunked = chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
   const texts = [...chunked.units.map((u) => u.embedText), ...chunked.sentences.map((s) => s.text)];
-  const vectors = await embedder.embed(texts);
+  const vectors = await embedInSlices(embedder, texts, signal);
   if (!vectors.every((v) => v.length === embedder.dims && allFinite(v))) {
     throw new Error("the embedder returned a vector of the wrong size or with numbers that are not finite");
   }
@@ -231,4 +234,27 @@ async function embedDocument(
     unitVectors: flat(vectors.slice(0, chunked.units.length)),
     sentenceVectors: flat(vectors.slice(chunked.units.length)),
   };
+}
+
+/** Texts per embedding call: a stop request is seen between calls, so a big document does not hold it. */
+const SLICE = 128;
+
+/**
+ * Embeds in slices of the length-sorted texts, so that the batches inside the embedder (which sorts each
+ * call by length too) are the same as in one call: slicing changes when a stop is seen, not the vectors.
+ */
+async function embedInSlices(
+  embedder: Embedder,
+  texts: string[],
+  signal: AbortSignal | undefined,
+): Promise<Float32Array[]> {
+  const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
+  const out: Float32Array[] = new Array<Float32Array>(texts.length);
+  for (let start = 0; start < order.length; start += SLICE) {
+    signal?.throwIfAborted();
+    const slice = order.slice(start, start + SLICE);
+    const vectors = await embedder.embed(slice.map((o) => texts[o.i] ?? ""));
+    slice.forEach((o, k) => (out[o.i] = vectors[k] ?? new Float32Array(0)));
+  }
+  return out;
 }
