@@ -3,8 +3,8 @@ import { scanCorpus, type SourceDocument } from "../corpus/read-corpus.js";
 import type { Embedder, EmbedderIdentity } from "../embedding/embedder.js";
 import { AppError, describeError } from "../errors.js";
 import { LEXICAL_VERSION } from "../retrieval/lexical.js";
-import { computeIndexVersion, type SkippedFile } from "./manifest.js";
-import { allFinite, currentStoreDir, loadStore, type Store } from "./store.js";
+import { computeIndexVersion, type Manifest, type SkippedFile } from "./manifest.js";
+import { allFinite, currentStoreDir, loadStore, readManifest, type Store } from "./store.js";
 import { acquireWriteLock, type WriteLock } from "./write-lock.js";
 import { writeStore, type DocPart } from "./write-store.js";
 
@@ -70,8 +70,9 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
     skipped: scan.skipped,
     ms: performance.now() - t0,
   });
-  const isFresh = (store: Store | null): store is Store =>
-    store?.manifest.indexVersion === version && sameSkipped(store.manifest.skipped, scan.skipped);
+  const isFreshManifest = (m: Manifest | null | undefined) =>
+    m?.indexVersion === version && sameSkipped(m.skipped, scan.skipped);
+  const isFresh = (store: Store | null): store is Store => isFreshManifest(store?.manifest);
   const previous = options.force ? null : (options.current ?? tryLoadPrevious(options.indexDir, log));
   if (isFresh(previous)) return freshResult(previous);
 
@@ -82,10 +83,13 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
       signal: options.signal,
       log,
     });
-    // Another process may have built this very index while this one waited for the lock.
-    const onDisk = options.force ? null : tryLoadPrevious(options.indexDir, log, true);
-    if (isFresh(onDisk)) return freshResult(onDisk);
-    const base = previous ?? onDisk;
+    // Another process may have built this very index while this one waited for the lock: its manifest says
+    // so without loading a second copy of a big store.
+    if (!options.force && isFreshManifest(tryReadManifest(options.indexDir))) {
+      const onDisk = tryLoadPrevious(options.indexDir, log, true);
+      if (isFresh(onDisk)) return freshResult(onDisk);
+    }
+    const base = previous ?? (options.force ? null : tryLoadPrevious(options.indexDir, log, true));
     return await build(options, { docs, skipped: scan.skipped, version, previous: base, lock, t0 });
   } catch (error) {
     if (options.signal?.aborted || !options.keepPreviousOnFailure) throw error;
@@ -161,6 +165,15 @@ async function build(options: EnsureIndexOptions, input: BuildInput): Promise<En
 
 function sameSkipped(a: SkippedFile[], b: SkippedFile[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function tryReadManifest(indexDir: string): Manifest | null {
+  const dir = currentStoreDir(indexDir);
+  try {
+    return dir ? readManifest(dir) : null;
+  } catch {
+    return null;
+  }
 }
 
 function tryLoadPrevious(indexDir: string, log: (line: string) => void, quiet = false): Store | null {
