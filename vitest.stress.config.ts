@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["test/stress/**/*.test.ts"],
     testTimeout: 900_000,
     pool: "forks",
+    // One file at a time: the shutdown test times a stop, which a parallel race loop would slow.
+    fileParallelism: false,
   },
 });
