@@ -15,8 +15,18 @@ import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/wat
 import { describeError } from "./errors.js";
 
 const CLOSE_WAIT_MS = 2_000;
-const settledTrue = [() => true, () => true] as const;
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** True if the promise settles (either way) within `ms`. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    late,
+  ]);
+}
 
 export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
 
@@ -144,10 +154,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       stopping.abort(new Error("the app is closing"));
       // The refresh stops at its next step; an embedding call under way is not waited for past a moment,
       // and the model is then left to the process's exit rather than freed under a running inference.
-      const settled = running
-        ? await Promise.race([running.then(...settledTrue), delay(CLOSE_WAIT_MS).then(() => false)])
-        : true;
-      if (settled) await embedder.dispose();
+      if (!running || (await settlesWithin(running, CLOSE_WAIT_MS))) await embedder.dispose();
     },
   };
 }
