@@ -14,7 +14,7 @@ import { logToStderr, runCli } from "./run-cli.js";
 const WARM_UP_QUESTION = "What does the report say about the economy?";
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 /** A stop signal ends the process within this long whatever is running (a refresh is abandoned). */
-const STOP_DEADLINE_MS = 4_000;
+const STOP_DEADLINE_MS = 3_500;
 
 /** From the first stop signal on, the process exits by the deadline even if something still holds it. */
 function exitByDeadline(onLate: () => void): void {
