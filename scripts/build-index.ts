@@ -15,6 +15,10 @@ runCli(async () => {
         `${r.store.units.length} passages, ${r.store.sentences.length} sentences, version ${r.store.manifest.indexVersion}, ` +
         `${(r.ms / 1000).toFixed(2)} s`,
     );
+    if (r.skipped.length > 0) {
+      console.log(`skipped ${r.skipped.length} file${r.skipped.length === 1 ? "" : "s"} (not indexed):`);
+      for (const s of r.skipped) console.log(`  ${s.path}: ${s.reason}`);
+    }
   } finally {
     await embedder.dispose();
   }

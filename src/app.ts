@@ -19,6 +19,20 @@ import type { Store } from "./store/store.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
 import { describeError } from "./errors.js";
 
+const CLOSE_WAIT_MS = 2_000;
+
+/** True if the promise settles (either way) within `ms`. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    late,
+  ]);
+}
+
 export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
 
 export interface App {
@@ -35,6 +49,8 @@ export interface App {
 
 export interface AppOptions {
   log?: (line: string) => void;
+  /** Lines an operator must see: skipped files, a refresh that failed. `log` when unset. */
+  warn?: (line: string) => void;
   force?: boolean;
 }
 
@@ -56,7 +72,7 @@ export async function createEmbedder(settings: Settings, log: (line: string) => 
 export async function indexCorpus(
   settings: Settings,
   embedder: Embedder,
-  options: AppOptions & { current?: Store } = {},
+  options: AppOptions & { current?: Store; keepPreviousOnFailure?: boolean; signal?: AbortSignal } = {},
 ): Promise<EnsureIndexResult> {
   return ensureIndex({
     corpusDir: settings.CORPUS_DIR,
@@ -65,8 +81,12 @@ export async function indexCorpus(
     chunker: DEFAULT_CHUNKER_PARAMS,
     getEmbedder: async () => embedder,
     log: options.log,
+    warn: options.warn,
     force: options.force,
     current: options.current,
+    maxDocumentBytes: settings.MAX_DOCUMENT_MB * 2 ** 20,
+    keepPreviousOnFailure: options.keepPreviousOnFailure,
+    signal: options.signal,
   });
 }
 
@@ -92,11 +112,19 @@ export function answererFor(store: Store, embedder: Embedder, parts: AnswerParts
 
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? log;
   const embedder = await createEmbedder(settings, log);
   const parts = createAnswerParts();
+  // Aborted by close: a refresh in progress is abandoned rather than waited for.
+  const stopping = new AbortController();
   const build = async (current?: Store) => {
-    const result = await indexCorpus(settings, embedder, { ...options, current });
-    if (result.action !== "fresh") {
+    const result = await indexCorpus(settings, embedder, {
+      ...options,
+      current,
+      keepPreviousOnFailure: true,
+      signal: stopping.signal,
+    });
+    if (result.action !== "fresh" && result.action !== "kept") {
       log(
         `index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`,
       );
@@ -132,17 +160,22 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
         () => {
           refresh()
             .then((result) => onRefreshed?.(result))
-            .catch((error: unknown) =>
-              log(`index: refresh failed, still answering from the previous index (${describeError(error)})`),
-            );
+            .catch((error: unknown) => {
+              if (stopping.signal.aborted) return;
+              warn(
+                `index: refresh failed, still answering from the previous index (${describeError(error)})`,
+              );
+            });
         },
         watchOptions,
       );
     },
     async close() {
       watcher?.close();
-      await running?.catch(() => undefined);
-      await embedder.dispose();
+      stopping.abort(new Error("the app is closing"));
+      // The refresh stops at its next step; an embedding call under way is not waited for past a moment,
+      // and the model is then left to the process's exit rather than freed under a running inference.
+      if (!running || (await settlesWithin(running, CLOSE_WAIT_MS))) await embedder.dispose();
     },
   };
 }

@@ -37,6 +37,12 @@ export const settingsSchema = z.object({
     .max(64, "EMBED_THREADS must be at most 64")
     .optional()
     .describe("ONNX Runtime threads per inference; unset keeps the runtime's default."),
+  MAX_DOCUMENT_MB: z.coerce
+    .number({ error: "MAX_DOCUMENT_MB must be a number" })
+    .positive("MAX_DOCUMENT_MB must be greater than 0")
+    .max(1024, "MAX_DOCUMENT_MB must be at most 1024")
+    .default(20)
+    .describe("Corpus files larger than this many megabytes (MiB) are skipped with a warning."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

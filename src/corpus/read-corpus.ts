@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError, describeError } from "../errors.js";
 import { extractDocx, extractPdf } from "./extract-text.js";
 import { documentMetaSchema, type DocumentMeta } from "./metadata.js";
+import { binaryShare, DocumentRejected, skipReason } from "./skip-reasons.js";
 
 export type DocumentFormat = "txt" | "md" | "pdf" | "docx";
 
@@ -55,29 +56,79 @@ export function listCorpusFiles(corpusDir: string): string[] {
   return out.map((f) => path.relative(corpusDir, f).split(path.sep).join("/")).sort();
 }
 
-export async function readCorpus(corpusDir: string): Promise<SourceDocument[]> {
-  const files = listCorpusFiles(corpusDir);
-  if (files.length === 0) {
-    throw new AppError("CORPUS_EMPTY", `Expected .txt, .md, .pdf or .docx documents in ${corpusDir}, found none.`);
-  }
-  const docs: SourceDocument[] = [];
-  for (const rel of files) docs.push(await readDocument(corpusDir, rel));
-  return docs;
+export interface CorpusScan {
+  documents: SourceDocument[];
+  /** Files that could not be indexed, each with the reason; the others are indexed without them. */
+  skipped: { path: string; reason: string }[];
 }
 
-export async function readDocument(corpusDir: string, relPath: string): Promise<SourceDocument> {
+export interface ReadOptions {
+  /** Larger files are skipped: a huge file would hold the build for hours. Unset: no limit. */
+  maxBytes?: number | undefined;
+}
+
+/** Reads every document it can; a bad file is skipped with its reason, never fatal to the others. */
+export async function scanCorpus(corpusDir: string, options: ReadOptions = {}): Promise<CorpusScan> {
+  const files = listCorpusFiles(corpusDir);
+  const scan: CorpusScan = { documents: [], skipped: [] };
+  for (const rel of files) {
+    try {
+      scan.documents.push(await readDocument(corpusDir, rel, options));
+    } catch (error) {
+      scan.skipped.push({ path: rel, reason: await skipReason(path.join(corpusDir, rel), error) });
+    }
+  }
+  if (scan.documents.length === 0) {
+    const skipped = scan.skipped.map((s) => `${s.path} (${s.reason})`).join("; ");
+    throw new AppError(
+      "CORPUS_EMPTY",
+      skipped
+        ? `Expected at least one readable document in ${corpusDir}; every file was skipped: ${skipped}.`
+        : `Expected .txt, .md, .pdf or .docx documents in ${corpusDir}, found none.`,
+    );
+  }
+  return scan;
+}
+
+/** The documents that can be read (see `scanCorpus` for the skipped ones). */
+export async function readCorpus(corpusDir: string, options: ReadOptions = {}): Promise<SourceDocument[]> {
+  return (await scanCorpus(corpusDir, options)).documents;
+}
+
+/** Share of control or replacement characters above which a file is taken for binary, not text. */
+const BINARY_SHARE = 0.05;
+
+export async function readDocument(
+  corpusDir: string,
+  relPath: string,
+  options: ReadOptions = {},
+): Promise<SourceDocument> {
   const full = path.join(corpusDir, relPath);
   const format = FORMATS[path.extname(relPath).toLowerCase()] ?? "txt";
   let bytes: Buffer;
   let extracted: { text: string; pageStarts?: number[] };
   try {
+    const size = (await stat(full)).size;
+    if (options.maxBytes !== undefined && size > options.maxBytes) {
+      throw new DocumentRejected(
+        `it is ${megabytes(size)} MB, over the limit of ${megabytes(options.maxBytes)} MB (MAX_DOCUMENT_MB)`,
+      );
+    }
     bytes = await readFile(full);
     extracted = await extract(format, bytes);
   } catch (error) {
+    if (error instanceof DocumentRejected) throw error;
     throw new AppError("INPUT_UNREADABLE", `Could not read ${full} as ${format}: ${describeError(error)}.`, {
       cause: error,
     });
   }
+  const share = binaryShare(extracted.text);
+  if (share > BINARY_SHARE) {
+    throw new DocumentRejected(
+      `it looks binary, not text: ${(share * 100).toFixed(0)}% of its characters are control or replacement characters`,
+    );
+  }
+  if (!extracted.text.trim()) throw new DocumentRejected("it holds no text");
   return {
     path: relPath,
     id: docIdFromPath(relPath),
@@ -87,6 +138,10 @@ export async function readDocument(corpusDir: string, relPath: string): Promise<
     sha256: sha256(bytes),
     meta: readMeta(full, relPath, extracted.text),
   };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1).replace(/\.0$/, "");
 }
 
 async function extract(format: DocumentFormat, bytes: Buffer): Promise<{ text: string; pageStarts?: number[] }> {

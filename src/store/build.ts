@@ -1,21 +1,12 @@
-import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import {
-  chunkDocument,
-  type ChunkerParams,
-  type RetrievalUnit,
-  type SentenceUnit,
-} from "../chunking/units.js";
-import type { Section } from "../chunking/structure.js";
-import { readCorpus, type SourceDocument } from "../corpus/read-corpus.js";
+import { chunkDocument, type ChunkerParams } from "../chunking/units.js";
+import { scanCorpus, type SourceDocument } from "../corpus/read-corpus.js";
 import type { Embedder, EmbedderIdentity } from "../embedding/embedder.js";
 import { AppError, describeError } from "../errors.js";
-import { createDenseIndex } from "../retrieval/dense.js";
-import { createLexicalIndex, LEXICAL_VERSION } from "../retrieval/lexical.js";
-import { indexTerms } from "../retrieval/text-normalise.js";
-import { computeIndexVersion, FORMAT_VERSION, type Manifest } from "./manifest.js";
-import { currentStoreDir, FILES, loadStore, withoutTexts, type Store, type StoreData } from "./store.js";
+import { LEXICAL_VERSION } from "../retrieval/lexical.js";
+import { computeIndexVersion, type Manifest, type SkippedFile } from "./manifest.js";
+import { allFinite, currentStoreDir, loadStore, readManifest, type Store } from "./store.js";
+import { acquireWriteLock, type WriteLock } from "./write-lock.js";
+import { writeStore, type DocPart } from "./write-store.js";
 
 export interface EnsureIndexOptions {
   corpusDir: string;
@@ -25,57 +16,112 @@ export interface EnsureIndexOptions {
   /** Called only when something must be embedded, so that a fresh index never loads the model for it. */
   getEmbedder: () => Promise<Embedder>;
   log?: (line: string) => void;
+  /** Lines an operator must see (a skipped file, a failed build); `log` when unset. */
+  warn?: (line: string) => void;
   /** Rebuild every document even when the previous index could be reused. */
   force?: boolean;
   /** The store already in memory (a running app): compared and reused without reading the index again. */
   current?: Store | undefined;
+  /** Larger corpus files are skipped. */
+  maxDocumentBytes?: number | undefined;
+  /**
+   * When the new index cannot be built or written, go on with the previous one (action "kept") instead of
+   * failing: what a running app wants; `npm run index` wants the failure.
+   */
+  keepPreviousOnFailure?: boolean;
+  /** Abandons the build (shutdown): nothing is swapped in, the staging folder is removed. */
+  signal?: AbortSignal | undefined;
+  /** See `acquireWriteLock`. */
+  lockStaleMs?: number;
 }
 
 export interface EnsureIndexResult {
   store: Store;
-  action: "fresh" | "built" | "refreshed";
+  /** "kept": the new index could not be made and the previous one is still in use (see `failure`). */
+  action: "fresh" | "built" | "refreshed" | "kept";
   documents: { total: number; embedded: number; reused: number; removed: number };
   embeddedTexts: number;
+  /** Corpus files left out, each with its reason (also in the store's manifest). */
+  skipped: SkippedFile[];
+  /** Why the index could not be refreshed, when action is "kept". */
+  failure?: string;
   ms: number;
-}
-
-interface DocPart {
-  doc: SourceDocument;
-  units: RetrievalUnit[];
-  sentences: SentenceUnit[];
-  sections: Section[];
-  unitVectors: Float32Array;
-  sentenceVectors: Float32Array;
 }
 
 /** Loads the index, or builds or refreshes it when missing or stale, re-embedding only changed documents. */
 export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIndexResult> {
   const t0 = performance.now();
   const log = options.log ?? (() => undefined);
-  const docs = await readCorpus(options.corpusDir);
-  const identity = {
+  const warn = options.warn ?? log;
+  const scan = await scanCorpus(options.corpusDir, { maxBytes: options.maxDocumentBytes });
+  for (const s of scan.skipped) warn(`index: skipped ${s.path}: ${s.reason}`);
+  const version = computeIndexVersion({
     model: options.model,
     chunker: options.chunker,
     lexicalVersion: LEXICAL_VERSION,
-    documents: docs.map((d) => ({ path: d.path, sha256: d.sha256 })),
-  };
-  const version = computeIndexVersion(identity);
+    documents: scan.documents.map((d) => ({ path: d.path, sha256: d.sha256 })),
+  });
+  const docs = scan.documents;
+  const freshResult = (store: Store): EnsureIndexResult => ({
+    store,
+    action: "fresh",
+    documents: { total: docs.length, embedded: 0, reused: docs.length, removed: 0 },
+    embeddedTexts: 0,
+    skipped: scan.skipped,
+    ms: performance.now() - t0,
+  });
+  const isFreshManifest = (m: Manifest | null | undefined) =>
+    m?.indexVersion === version && sameSkipped(m.skipped, scan.skipped);
+  const isFresh = (store: Store | null): store is Store => isFreshManifest(store?.manifest);
   const previous = options.force ? null : (options.current ?? tryLoadPrevious(options.indexDir, log));
-  if (previous?.manifest.indexVersion === version) {
-    const total = docs.length;
-    return {
-      store: previous,
-      action: "fresh",
-      documents: { total, embedded: 0, reused: total, removed: 0 },
-      embeddedTexts: 0,
-      ms: performance.now() - t0,
-    };
+  if (isFresh(previous)) return freshResult(previous);
+
+  let lock: WriteLock | undefined;
+  try {
+    lock = await acquireWriteLock(options.indexDir, {
+      staleMs: options.lockStaleMs,
+      signal: options.signal,
+      log,
+    });
+    // Another process may have built this very index while this one waited for the lock: its manifest says
+    // so without loading a second copy of a big store.
+    if (!options.force && isFreshManifest(tryReadManifest(options.indexDir))) {
+      const onDisk = tryLoadPrevious(options.indexDir, log, true);
+      if (isFresh(onDisk)) return freshResult(onDisk);
+    }
+    const base = previous ?? (options.force ? null : tryLoadPrevious(options.indexDir, log, true));
+    return await build(options, { docs, skipped: scan.skipped, version, previous: base, lock, t0 });
+  } catch (error) {
+    if (options.signal?.aborted || !options.keepPreviousOnFailure) throw error;
+    const kept = previous ?? options.current ?? tryLoadPrevious(options.indexDir, log, true);
+    if (!kept) throw error;
+    const failure = describeError(error);
+    warn(`index: could not refresh the index, still answering from the previous one: ${failure}`);
+    return { ...freshResult(kept), action: "kept", failure };
+  } finally {
+    await lock?.release();
   }
-  const reusable = previous && sameEmbedding(previous, options) ? previous : null;
+}
+
+interface BuildInput {
+  docs: SourceDocument[];
+  skipped: SkippedFile[];
+  version: string;
+  previous: Store | null;
+  lock: WriteLock;
+  t0: number;
+}
+
+async function build(options: EnsureIndexOptions, input: BuildInput): Promise<EnsureIndexResult> {
+  const { docs, previous } = input;
+  const log = options.log ?? (() => undefined);
+  const reusable = previous && !options.force && sameEmbedding(previous, options) ? previous : null;
   const parts: DocPart[] = [];
   let embeddedTexts = 0;
   let embedded = 0;
   for (const doc of docs) {
+    options.signal?.throwIfAborted();
+    input.lock.assertHeld();
     const reused = reusable ? reusePart(reusable, doc) : null;
     if (reused) {
       parts.push(reused);
@@ -83,11 +129,13 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
     }
     const embedder = await options.getEmbedder();
     log(`index: embedding ${doc.path} …`);
-    const part = await embedDocument(doc, options.chunker, embedder).catch((error: unknown) => {
-      throw new AppError("INDEX_BUILD_FAILED", `Could not embed ${doc.path}: ${describeError(error)}.`, {
-        cause: error,
-      });
-    });
+    const part = await embedDocument(doc, options.chunker, embedder, options.signal).catch(
+      (error: unknown) => {
+        throw new AppError("INDEX_BUILD_FAILED", `Could not embed ${doc.path}: ${describeError(error)}.`, {
+          cause: error,
+        });
+      },
+    );
     embeddedTexts += part.units.length + part.sentences.length;
     embedded++;
     parts.push(part);
@@ -95,23 +143,49 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
   const removed = previous
     ? previous.manifest.documents.filter((d) => !docs.some((x) => x.path === d.path)).length
     : 0;
-  const store = await writeStore(options, parts, version);
+  const store = await writeStore({
+    indexDir: options.indexDir,
+    model: options.model,
+    chunker: options.chunker,
+    parts,
+    skipped: input.skipped,
+    version: input.version,
+    lock: input.lock,
+    signal: options.signal,
+  });
   return {
     store,
     action: previous ? "refreshed" : "built",
     documents: { total: docs.length, embedded, reused: docs.length - embedded, removed },
     embeddedTexts,
-    ms: performance.now() - t0,
+    skipped: input.skipped,
+    ms: performance.now() - input.t0,
   };
 }
 
-function tryLoadPrevious(indexDir: string, log: (line: string) => void): Store | null {
+function sameSkipped(a: SkippedFile[], b: SkippedFile[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function tryReadManifest(indexDir: string): Manifest | null {
+  const dir = currentStoreDir(indexDir);
+  try {
+    return dir ? readManifest(dir) : null;
+  } catch {
+    return null;
+  }
+}
+
+function tryLoadPrevious(indexDir: string, log: (line: string) => void, quiet = false): Store | null {
   const dir = currentStoreDir(indexDir);
   if (!dir) return null;
   try {
     return loadStore(dir);
   } catch (error) {
-    log(`index: previous index unusable, rebuilding (${describeError(error)})`);
+    // Another build may have swapped CURRENT and removed this folder while it was being read: read again.
+    const again = currentStoreDir(indexDir);
+    if (again && again !== dir) return tryLoadPrevious(indexDir, log, quiet);
+    if (!quiet) log(`index: previous index unusable, rebuilding (${describeError(error)})`);
     return null;
   }
 }
@@ -151,10 +225,14 @@ async function embedDocument(
   doc: SourceDocument,
   params: ChunkerParams,
   embedder: Embedder,
+  signal: AbortSignal | undefined,
 ): Promise<DocPart> {
   const chunked = chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
   const texts = [...chunked.units.map((u) => u.embedText), ...chunked.sentences.map((s) => s.text)];
-  const vectors = await embedder.embed(texts);
+  const vectors = await embedInSlices(embedder, texts, signal);
+  if (!vectors.every((v) => v.length === embedder.dims && allFinite(v))) {
+    throw new Error("the embedder returned a vector of the wrong size or with numbers that are not finite");
+  }
   const flat = (list: Float32Array[]) => {
     const out = new Float32Array(list.length * embedder.dims);
     list.forEach((v, i) => out.set(v, i * embedder.dims));
@@ -171,88 +249,25 @@ async function embedDocument(
   };
 }
 
-function concat(arrays: Float32Array[]): Float32Array {
-  const out = new Float32Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
+/** Texts per embedding call: a stop request is seen between calls, so a big document does not hold it. */
+const SLICE = 128;
+
+/**
+ * Embeds in slices of the length-sorted texts, so that the batches inside the embedder (which sorts each
+ * call by length too) are the same as in one call: slicing changes when a stop is seen, not the vectors.
+ */
+async function embedInSlices(
+  embedder: Embedder,
+  texts: string[],
+  signal: AbortSignal | undefined,
+): Promise<Float32Array[]> {
+  const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
+  const out: Float32Array[] = new Array<Float32Array>(texts.length);
+  for (let start = 0; start < order.length; start += SLICE) {
+    signal?.throwIfAborted();
+    const slice = order.slice(start, start + SLICE);
+    const vectors = await embedder.embed(slice.map((o) => texts[o.i] ?? ""));
+    slice.forEach((o, k) => (out[o.i] = vectors[k] ?? new Float32Array(0)));
   }
   return out;
-}
-
-/** Writes a complete store beside the live one, then swaps the CURRENT pointer: a crash leaves the old one. */
-async function writeStore(options: EnsureIndexOptions, parts: DocPart[], version: string): Promise<Store> {
-  const data: StoreData = {
-    units: parts.flatMap((p) => p.units),
-    sentences: parts.flatMap((p) => p.sentences),
-    sections: Object.fromEntries(parts.map((p) => [p.doc.path, p.sections])),
-    texts: Object.fromEntries(parts.map((p) => [p.doc.path, p.doc.text])),
-    sentenceDf: {},
-  };
-  data.sentenceDf = documentFrequencies(data.sentences.map((s) => s.text));
-  const unitVectors = concat(parts.map((p) => p.unitVectors));
-  const sentenceVectors = concat(parts.map((p) => p.sentenceVectors));
-  const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
-    indexVersion: version,
-    createdAt: new Date().toISOString(),
-    model: options.model,
-    chunker: options.chunker,
-    lexicalVersion: LEXICAL_VERSION,
-    documents: parts.map((p) => ({
-      path: p.doc.path,
-      id: p.doc.id,
-      sha256: p.doc.sha256,
-      meta: p.doc.meta,
-      units: p.units.length,
-      sentences: p.sentences.length,
-    })),
-    counts: { units: data.units.length, sentences: data.sentences.length },
-  };
-  const dense = createDenseIndex(unitVectors, options.model.dims);
-  const lexical = createLexicalIndex(data.units.map((u, id) => ({ id, text: u.text, section: u.section })));
-  const name = `store-${version}`;
-  const staging = path.join(options.indexDir, `${name}.tmp-${process.pid}-${Date.now()}`);
-  const final = path.join(options.indexDir, name);
-  try {
-    await mkdir(staging, { recursive: true });
-    await writeFile(path.join(staging, FILES.data), JSON.stringify(withoutTexts(data)));
-    await writeFile(path.join(staging, FILES.unitVectors), Buffer.from(unitVectors.buffer));
-    await writeFile(path.join(staging, FILES.sentenceVectors), Buffer.from(sentenceVectors.buffer));
-    await writeFile(path.join(staging, FILES.lexical), JSON.stringify(lexical.toJSON()));
-    dense.write(path.join(staging, FILES.dense));
-    // The manifest goes last: a folder without one is never taken for a store.
-    await writeFile(path.join(staging, FILES.manifest), JSON.stringify(manifest, null, 2));
-    await rm(final, { recursive: true, force: true });
-    await rename(staging, final);
-    const pointerTmp = path.join(options.indexDir, `${FILES.current}.tmp-${process.pid}`);
-    await writeFile(pointerTmp, name + "\n");
-    await rename(pointerTmp, path.join(options.indexDir, FILES.current));
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw new AppError(
-      "INDEX_BUILD_FAILED",
-      `Could not write the index to ${options.indexDir}: ${describeError(error)}.`,
-      { cause: error },
-    );
-  }
-  await removeStale(options.indexDir, name);
-  return loadStore(final);
-}
-
-/** Older store folders and leftovers of crashed builds; the live one and this process's are kept. */
-async function removeStale(indexDir: string, keep: string): Promise<void> {
-  if (!existsSync(indexDir)) return;
-  for (const entry of await readdir(indexDir)) {
-    if (entry.startsWith("store-") && entry !== keep) {
-      await rm(path.join(indexDir, entry), { recursive: true, force: true });
-    }
-  }
-}
-
-function documentFrequencies(texts: string[]): Record<string, number> {
-  const df: Record<string, number> = {};
-  for (const text of texts) for (const term of indexTerms(text)) df[term] = (df[term] ?? 0) + 1;
-  return df;
 }

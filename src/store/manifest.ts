@@ -6,7 +6,14 @@ import { documentMetaSchema } from "../corpus/metadata.js";
 /** Bump when the layout of a store folder changes; older folders are then rebuilt, never misread. */
 // 2: units.json no longer holds the passages' and sentences' text (slices of the documents' text); the
 // hnswlib index has one point per distinct vector, not per unit.
-export const FORMAT_VERSION = 2;
+// 3: the manifest holds each store file's sha256 (checked on load) and the corpus files that were skipped.
+export const FORMAT_VERSION = 3;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A corpus file left out of the index, and why in words an operator can act on. */
+export const skippedFileSchema = z.object({ path: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION).describe("Layout version of the store folder."),
@@ -22,13 +29,15 @@ export const manifestSchema = z.object({
     z.object({
       path: z.string(),
       id: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      sha256: sha256Hex,
       meta: documentMetaSchema,
       units: z.number().int().nonnegative(),
       sentences: z.number().int().nonnegative(),
     }),
   ),
   counts: z.object({ units: z.number().int().nonnegative(), sentences: z.number().int().nonnegative() }),
+  files: z.record(z.string(), sha256Hex).describe("sha256 of each other file of the store folder."),
+  skipped: z.array(skippedFileSchema).describe("Corpus files not indexed, with the reason."),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { RetrievalUnit, SentenceUnit } from "../chunking/units.js";
@@ -96,30 +97,60 @@ export function readManifest(storeDir: string): Manifest {
 }
 
 export function readVectors(file: string): Float32Array {
-  const buf = readFileSync(file);
+  return vectorsOf(readFileSync(file));
+}
+
+function vectorsOf(buf: Buffer): Float32Array {
   // A large file is read into an ArrayBuffer of its own: a view of it saves a second copy of the vectors.
   // A small one may sit unaligned in Node's shared pool, and is copied out of it.
-  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) {
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength && buf.byteLength % 4 === 0) {
     return new Float32Array(buf.buffer, 0, buf.byteLength / 4);
   }
-  const out = new Float32Array(buf.byteLength / 4);
-  new Uint8Array(out.buffer).set(buf);
+  const out = new Float32Array(Math.floor(buf.byteLength / 4));
+  new Uint8Array(out.buffer).set(buf.subarray(0, out.byteLength));
   return out;
+}
+
+/** The store files whose sha256 the manifest keeps; the manifest itself is checked by its schema. */
+export const CHECKED_FILES = [
+  FILES.data,
+  FILES.unitVectors,
+  FILES.sentenceVectors,
+  FILES.dense,
+  FILES.lexical,
+];
+
+export function fileSha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Reads a store file and checks it against the manifest: an edited or damaged file is never served. */
+function readChecked(storeDir: string, name: string, manifest: Manifest): Buffer {
+  const bytes = readFileSync(path.join(storeDir, name));
+  if (fileSha256(bytes) !== manifest.files[name]) {
+    throw new AppError(
+      "INDEX_INVALID",
+      `${path.join(storeDir, name)} does not match its checksum in the manifest.`,
+    );
+  }
+  return bytes;
 }
 
 export function loadStore(storeDir: string): Store {
   const manifest = readManifest(storeDir);
   try {
-    const data = withTexts(JSON.parse(readFileSync(path.join(storeDir, FILES.data), "utf8")) as StoredData);
+    const read = (name: string) => readChecked(storeDir, name, manifest);
+    const data = withTexts(JSON.parse(read(FILES.data).toString("utf8")) as StoredData);
     const dims = manifest.model.dims;
-    const unitVectors = readVectors(path.join(storeDir, FILES.unitVectors));
+    const unitVectors = vectorsOf(read(FILES.unitVectors));
+    read(FILES.dense); // hnswlib reads the file itself; checked first
     const store: Store = {
       manifest,
       ...data,
       unitVectors,
-      sentenceVectors: readVectors(path.join(storeDir, FILES.sentenceVectors)),
+      sentenceVectors: vectorsOf(read(FILES.sentenceVectors)),
       dense: loadDenseIndex(path.join(storeDir, FILES.dense), unitVectors, dims),
-      lexical: loadLexicalIndex(readFileSync(path.join(storeDir, FILES.lexical), "utf8")),
+      lexical: loadLexicalIndex(read(FILES.lexical).toString("utf8")),
       sentenceIndex: new Map(data.sentences.map((s, i) => [s.id, i])),
     };
     checkConsistent(store, storeDir);
@@ -132,6 +163,12 @@ export function loadStore(storeDir: string): Store {
   }
 }
 
+/** True when every component is a finite number: one NaN would make every score NaN. */
+export function allFinite(vectors: Float32Array): boolean {
+  for (const x of vectors) if (!Number.isFinite(x)) return false;
+  return true;
+}
+
 function checkConsistent(store: Store, storeDir: string): void {
   const dims = store.manifest.model.dims;
   const ok =
@@ -142,5 +179,8 @@ function checkConsistent(store: Store, storeDir: string): void {
     store.dense.count === store.units.length;
   if (!ok) {
     throw new AppError("INDEX_INVALID", `The files in ${storeDir} disagree with its manifest's counts.`);
+  }
+  if (!allFinite(store.unitVectors) || !allFinite(store.sentenceVectors)) {
+    throw new AppError("INDEX_INVALID", `The vectors in ${storeDir} hold numbers that are not finite.`);
   }
 }

@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { createReadStream } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { renderAnswerText } from "../../answer/render-text.js";
 import { createApp, type App } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
-import { AppError, describeError, isAppError } from "../../errors.js";
+import { AppError, describeError } from "../../errors.js";
 import { titlesOf } from "../shared/report-view.js";
 import { ASK_USAGE, parseAskArgs } from "./ask-args.js";
-import { logToStderr, runCli } from "./run-cli.js";
+import { askMany } from "./ask-jsonl.js";
+import { logToStderr, runCli, usageError } from "./run-cli.js";
 
 runCli(async () => {
   const args = parseAskArgs(process.argv.slice(2));
@@ -15,15 +14,36 @@ runCli(async () => {
     console.log(`Usage: ${ASK_USAGE}`);
     return;
   }
-  if (args.jsonl) readFileSync(args.jsonl); // fail on an unreadable file before loading the model
+  if (args.jsonl) checkQuestionFile(args.jsonl); // before loading the model
   const app = await createApp(loadSettings(), { log: logToStderr });
   try {
-    if (args.jsonl) await askMany(app, args.jsonl);
-    else await askOne(app, args.question ?? "", args.json, args.doc);
+    if (args.jsonl) {
+      const failed = await askMany((q) => app.answerer().ask(q), args.jsonl, {
+        out: (line) => console.log(line),
+        err: logToStderr,
+      });
+      if (failed > 0) {
+        logToStderr(
+          `${failed} line${failed === 1 ? "" : "s"} of ${args.jsonl} could not be answered (see above).`,
+        );
+        process.exitCode = 1;
+      }
+    } else await askOne(app, args.question ?? "", args.json, args.doc);
   } finally {
     await app.close();
   }
 });
+
+/** A missing or unreadable question file is the user's to fix: a usage error naming the path. */
+function checkQuestionFile(file: string): void {
+  try {
+    if (statSync(file).isDirectory()) throw new Error("it is a folder");
+    accessSync(file, constants.R_OK);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeError(error);
+    throw usageError(`Could not read the question file ${file}: ${why}.`, ASK_USAGE);
+  }
+}
 
 async function askOne(app: App, question: string, json: boolean, doc: string | undefined): Promise<void> {
   const answerer = app.answerer();
@@ -31,35 +51,6 @@ async function askOne(app: App, question: string, json: boolean, doc: string | u
   const { answer } = await answerer.ask(question, { doc });
   if (json) console.log(JSON.stringify(answer));
   else console.log(renderAnswerText(answer, titlesOf(answerer.store)));
-}
-
-async function askMany(app: App, file: string): Promise<void> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let question: unknown;
-    try {
-      question = (JSON.parse(line) as { question?: unknown }).question;
-    } catch (error) {
-      throw new AppError("INPUT_UNREADABLE", `${file}:${n} is not JSON: ${describeError(error)}.`, {
-        hint: 'Each line must be a JSON object with a "question" field.',
-      });
-    }
-    if (typeof question !== "string") {
-      throw new AppError("INPUT_UNREADABLE", `${file}:${n} has no "question" string.`, {
-        hint: 'Each line must be a JSON object with a "question" field.',
-      });
-    }
-    try {
-      const { answer } = await app.answerer().ask(question);
-      console.log(JSON.stringify(answer));
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "QUESTION_INVALID") throw error;
-      console.log(JSON.stringify({ question, error: { code: error.code, message: error.message } }));
-    }
-  }
 }
 
 function checkDoc(app: App, doc: string | undefined): void {

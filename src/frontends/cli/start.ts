@@ -13,6 +13,16 @@ import { logToStderr, runCli } from "./run-cli.js";
 // Pays the model's first-call cost (graph init, caches) before anyone waits for it.
 const WARM_UP_QUESTION = "What does the report say about the economy?";
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+/** A stop signal ends the process within this long whatever is running (a refresh is abandoned). */
+const STOP_DEADLINE_MS = 3_500;
+
+/** From the first stop signal on, the process exits by the deadline even if something still holds it. */
+function exitByDeadline(onLate: () => void): void {
+  setTimeout(() => {
+    onLate();
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+}
 
 runCli(async () => {
   const settings = loadSettings();
@@ -33,7 +43,7 @@ interface Refreshed {
  */
 function watchCorpus(app: App, onRefreshed: (r: Refreshed, line: string) => void): void {
   app.watch((result) => {
-    if (result.action === "fresh") return;
+    if (result.action === "fresh" || result.action === "kept") return; // "kept" was logged as a warning
     const m = result.store.manifest;
     const r = { documents: m.documents.length, passages: m.counts.units, indexVersion: m.indexVersion };
     onRefreshed(
@@ -55,11 +65,15 @@ async function runLocal(settings: Settings): Promise<void> {
     terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
   // A signal stops reading; the answer being computed is still printed.
-  for (const signal of SIGNALS) process.once(signal, chat.close);
+  const stop = () => {
+    exitByDeadline(() => logToStderr("still busy at the stop deadline: exiting now"));
+    chat.close();
+  };
+  for (const signal of SIGNALS) process.once(signal, stop);
   try {
     await chat.done;
   } finally {
-    for (const signal of SIGNALS) process.off(signal, chat.close);
+    for (const signal of SIGNALS) process.off(signal, stop);
     await app.close();
   }
 }
@@ -72,7 +86,10 @@ async function runBot(settings: Settings, token: string): Promise<void> {
   }
   const log = createLogger({ level: settings.LOG_LEVEL, secrets: [token] });
   log.info({ event: "starting" }, "loading model and index");
-  const app = await createApp(settings, { log: (line) => log.info({ event: "engine" }, line) });
+  const app = await createApp(settings, {
+    log: (line) => log.info({ event: "engine" }, line),
+    warn: (line) => log.warn({ event: "engine" }, line),
+  });
   const warm = performance.now();
   await app.answerer().ask(WARM_UP_QUESTION);
   log.info({ event: "warm-up", ms: Math.round(performance.now() - warm) }, "model warmed up");
@@ -91,6 +108,9 @@ async function runBot(settings: Settings, token: string): Promise<void> {
       process.exit(1);
     }
     stoppingSince = Date.now();
+    exitByDeadline(() =>
+      log.warn({ event: "shutdown", signal }, "still busy at the stop deadline: exiting now"),
+    );
     log.info({ event: "shutdown", signal }, "finishing answers in flight");
     void bot
       .stop()

@@ -126,3 +126,43 @@ describe("index lifecycle", () => {
     }
   });
 });
+
+describe("integrity on load", () => {
+  it("rejects an edited passage file whose counts still agree, and rebuilds it", async () => {
+    const { options } = setup();
+    const first = await ensureIndex(options());
+    const dir = currentStoreDir(options().indexDir) as string;
+    const file = path.join(dir, FILES.data);
+    const raw = readFileSync(file, "utf8");
+    expect(raw).toContain("20 pocket parks");
+    writeFileSync(file, raw.replace("20 pocket parks", "90 pocket parks"));
+    expect(() => loadStore(dir)).toThrow(/units\.json does not match its checksum/);
+    const lines: string[] = [];
+    const rebuilt = await ensureIndex(options({ log: (l) => lines.push(l) }));
+    expect(rebuilt.action).toBe("built");
+    expect(lines.join("\n")).toMatch(/previous index unusable/);
+    expect(rebuilt.store.texts[first.store.manifest.documents[0]!.path]).toContain("20 pocket parks");
+  });
+
+  it("rejects random bytes in the vectors, so no answer is scored NaN", async () => {
+    const { options } = setup();
+    await ensureIndex(options());
+    const dir = currentStoreDir(options().indexDir) as string;
+    const file = path.join(dir, FILES.unitVectors);
+    const bytes = readFileSync(file);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    writeFileSync(file, bytes);
+    expect(() => loadStore(dir)).toThrow(AppError);
+    expect((await ensureIndex(options())).action).toBe("built");
+  });
+
+  it("refuses an embedder that returns numbers that are not finite", async () => {
+    const { options } = setup();
+    const fake = createFakeEmbedder();
+    const nan = {
+      ...fake,
+      embed: async (texts: readonly string[]) => texts.map(() => new Float32Array(64).fill(NaN)),
+    };
+    await expect(ensureIndex(options({ getEmbedder: async () => nan }))).rejects.toThrow(/not finite/);
+  });
+});
