@@ -28,7 +28,15 @@ export type Reply =
    * Text of the report read on from the previous answer: "more" (after what was shown) or "item" (one of
    * its items with what follows). Not an answer to a question, so it carries no confidence of its own.
    */
-  | { kind: "passage"; follow: "more" | "item"; quote: Quote; nextParagraph: boolean; turn: Turn }
+  | {
+      kind: "passage";
+      follow: "more" | "item";
+      /** For an item: which one (1-based, -1 the last). */
+      n?: number;
+      quote: Quote;
+      nextParagraph: boolean;
+      turn: Turn;
+    }
   /** "What else?": the front end pages through the turn's other passages, as /sources does. */
   | { kind: "sources"; turn: Turn }
   | { kind: "other-language"; language: string }
@@ -78,7 +86,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       const item = pickItem(itemsOf(turn.answer, options.nearest), follow.n);
       if (!item)
         return { kind: "no-item", n: follow.n, items: itemsOf(turn.answer, options.nearest).length, turn };
-      return passage("item", readItem(store, item), turn);
+      return passage("item", readItem(store, item), turn, follow.n);
     }
     const from = moreFrom(turn);
     // An abstention showed only where the nearest passages stand: "more" shows the nearest one itself.
@@ -111,8 +119,9 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 }
 
-function passage(follow: "more" | "item", read: ReturnType<typeof readOn>, turn: Turn): Reply {
+function passage(follow: "more" | "item", read: ReturnType<typeof readOn>, turn: Turn, n?: number): Reply {
   if (!read.ok) return { kind: "note", note: read.reason === "end" ? "end-of-section" : "changed" };
   turn.cursor = { doc: read.quote.doc, start: read.quote.start, end: read.quote.end };
-  return { kind: "passage", follow, quote: read.quote, nextParagraph: read.nextParagraph, turn };
+  const which = n === undefined ? {} : { n };
+  return { kind: "passage", follow, ...which, quote: read.quote, nextParagraph: read.nextParagraph, turn };
 }

@@ -27,9 +27,17 @@ export function itemsOf(answer: Answer, nearest: (a: Answer) => Quote[]): Quote[
   return answer.answered ? answer.quotes : nearest(answer);
 }
 
-/** Where "tell me more" reads on from: the last text shown, else the best quote, else the nearest passage. */
-export function moreFrom(turn: Turn): Span | undefined {
-  return turn.cursor ?? turn.answer.quotes[0] ?? undefined;
+/**
+ * Where "tell me more" reads on from: the text shown last, else the best quote up to the last quote of
+ * the answer in the same paragraph (so the quotes are not shown again); undefined for an abstention.
+ */
+export function moreFrom(turn: Turn): (Span & { text?: string }) | undefined {
+  if (turn.cursor) return turn.cursor;
+  const best = turn.answer.quotes[0];
+  if (!best) return undefined;
+  const same = turn.answer.quotes.filter((q) => q.doc === best.doc && q.paragraph === best.paragraph);
+  const last = same.reduce((a, q) => (q.end > a.end ? q : a), best);
+  return last === best ? best : { doc: best.doc, start: best.start, end: last.end };
 }
 
 /**

@@ -87,6 +87,18 @@ describe("follow-ups over the real report (no model)", () => {
     expect(seen.length).toBeGreaterThan(2);
   });
 
+  it("reads on after the answer's last quote in the best quote's paragraph, not showing a quote again", async () => {
+    const quotes = [
+      quoteOf(store, "The third is rural revitalization."),
+      quoteOf(store, "In terms of building beautiful villages"),
+    ];
+    const answerer = answererWith((q) => answerOf(q, quotes));
+    const chat = createConversation({ nearest });
+    await chat.respond("c7", "What is planned for villages?", { answerer });
+    const more = await chat.respond("c7", "tell me more", { answerer });
+    expect(text(more)).toMatch(/^Taking the pilot land consolidation in the whole area/);
+  });
+
   it("readOn says when the document changed under the quote", () => {
     const q = quoteOf(store, "The third is rural revitalization.");
     expect(readOn(store, { ...q, text: "Something else entirely." })).toEqual({
