@@ -77,7 +77,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     const result = await indexCorpus(settings, embedder, { ...options, current });
     if (result.action !== "fresh") {
       log(
-        `index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`,
+        `index: ${result.action} (${result.documents.total} ${result.documents.total === 1 ? "document" : "documents"}, ${result.store.units.length} passages)`,
       );
     }
     return result;
