@@ -12,7 +12,6 @@ import {
   REST,
   Routes,
   type APIApplication,
-  type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -23,14 +22,14 @@ import {
 } from "discord.js";
 import type { z } from "zod";
 import { validateQuestion, type Answerer } from "../../answer/answerer.js";
-import type { Answer, StageTimings } from "../../answer/types.js";
+import { createConversation, type Reply } from "../../conversation/conversation.js";
 import { brief } from "../../briefing/brief.js";
 import { outline } from "../../briefing/outline.js";
 import { AppError, describeError, isAppError, type ErrorCode } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import { findQuotes } from "../../wording/find-quotes.js";
 import { chooseDocument } from "../shared/doc-scope.js";
-import { aboutIndex, titlesOf, unseenPassages, type Engine } from "../shared/report-view.js";
+import { aboutIndex, nearestSections, titlesOf, unseenPassages, type Engine } from "../shared/report-view.js";
 import { createAnswerCache, type AnswerRecord } from "./answer-cache.js";
 import { documentChoices, parseSectionChoice, sectionChoices, type Choice } from "./autocomplete.js";
 import {
@@ -53,7 +52,8 @@ import { isAddressedToBot, questionFromMessage } from "./mentions.js";
 import { errorNote, mentionHint, NOTES, rateLimitNote, unknownDocNote, voteNote } from "./notes.js";
 import { createQuoteCache } from "./quote-cache.js";
 import { createRateLimiter } from "./rate-limiter.js";
-import { answerComponents, renderAboutEmbed, renderAnswerEmbed, renderSourcesEmbed } from "./render.js";
+import { renderAboutEmbed, renderSourcesEmbed } from "./render.js";
+import { renderReply, type RenderedReply, type ReplyBody } from "./reply-render.js";
 import { renderBriefEmbed, renderOutlineEmbeds, renderQuotePage, type QuoteView } from "./wording-render.js";
 
 export interface DiscordBotOptions {
@@ -111,13 +111,6 @@ function parseOptions<T>(
   return { ok: false, note: errorNote(new AppError(code, issue?.message ?? "Invalid option.")) };
 }
 
-interface Answered {
-  answer: Answer;
-  embed: APIEmbed;
-  quotesShown: number;
-  timings: StageTimings;
-}
-
 interface QuestionMeta {
   via: "slash" | "mention";
   answerId: string;
@@ -137,6 +130,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const cache = createAnswerCache();
   const quotes = createQuoteCache();
+  // One conversation per channel (a thread is a channel): follow-ups read on from its last answer.
+  const conversation = createConversation({ nearest: (a) => nearestSections(a) });
   const feedback =
     typeof options.feedbackLog === "string" ? createFeedbackLog(options.feedbackLog) : options.feedbackLog;
   const inFlight = new Set<Promise<void>>();
@@ -153,37 +148,45 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     inFlight.add(run);
   };
 
-  async function answerQuestion(
-    question: string,
+  /**
+   * The conversation's reply to a message, rendered; sources it shows are marked as seen, and an answer is
+   * kept for its buttons and logged.
+   */
+  async function converse(
+    meta: QuestionMeta,
+    text: string,
+    answerer: Answerer,
     doc?: string,
-    answerer: Answerer = engine.answerer(),
-  ): Promise<Answered> {
-    const { answer, timings } = await answerer.ask(question, { doc });
-    const { embed, quotesShown } = renderAnswerEmbed(answer, titlesOf(answerer.store));
-    return { answer, embed, quotesShown, timings };
+  ): Promise<ReplyBody> {
+    const reply = await conversation.respond(meta.channelId ?? meta.askerId, text, { answerer, doc });
+    const rendered = renderReply(reply, titlesOf(answerer.store), meta);
+    if (reply.kind === "sources") reply.turn.shown.push(...rendered.sourcesShown);
+    remember(meta, reply, rendered);
+    return rendered.body;
   }
 
-  function remember(meta: QuestionMeta, answered: Answered): void {
-    cache.put({ answerId: meta.answerId, askerId: meta.askerId, answer: answered.answer, shown: [] });
-    const t = answered.timings;
+  function remember(meta: QuestionMeta, reply: Reply, rendered: RenderedReply): void {
+    const where = { via: meta.via, guildId: meta.guildId, channelId: meta.channelId };
+    const total = ms(performance.now() - meta.started);
+    if (reply.kind !== "answer") {
+      // Not a question: the kind of message is logged, not its text.
+      log.info({ event: "message", ...where, reply: reply.kind, latencyMs: { total } }, "message");
+      return;
+    }
+    const { answer, timings: t, turn } = reply;
+    // The turn's list of passages shown is shared, so "More sources" and "what else?" move on together.
+    cache.put({ answerId: meta.answerId, askerId: meta.askerId, answer, shown: turn.shown });
     // One line per question; the question is the only message text logged at info level.
     log.info(
       {
         event: "question",
-        via: meta.via,
-        guildId: meta.guildId,
-        channelId: meta.channelId,
-        question: answered.answer.question,
-        answered: answered.answer.answered,
-        confidence: answered.answer.confidence,
-        quotes: answered.quotesShown,
-        indexVersion: answered.answer.index.version,
-        latencyMs: {
-          embed: ms(t.embedMs),
-          retrieve: ms(t.retrieveMs),
-          answer: ms(t.answerMs),
-          total: ms(performance.now() - meta.started),
-        },
+        ...where,
+        question: answer.question,
+        answered: answer.answered,
+        confidence: answer.confidence,
+        quotes: rendered.quotesShown,
+        indexVersion: answer.index.version,
+        latencyMs: { embed: ms(t.embedMs), retrieve: ms(t.retrieveMs), answer: ms(t.answerMs), total },
       },
       "question",
     );
@@ -242,13 +245,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       doc: i.options.getString(DOC_OPTION),
     });
     if (!parsed.ok) return void (await note(i, parsed.note));
-    let question: string;
-    try {
-      question = validateQuestion(parsed.data.question, MAX_QUESTION_CHARS);
-    } catch (error) {
-      await note(i, errorNote(error));
-      return;
-    }
+    const question = parsed.data.question;
+    const invalid = lengthProblem(question);
+    if (invalid) return void (await note(i, invalid));
     // The index the question is answered from: a refresh meanwhile does not change it.
     const answerer = engine.answerer();
     const scope = await docFor(i, parsed.data.doc, answerer.store);
@@ -264,13 +263,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       started,
     };
     try {
-      const answered = await answerQuestion(question, scope.doc, answerer);
-      await i.editReply({
-        embeds: [answered.embed],
-        components: answerComponents(meta.answerId, meta.askerId),
-        allowedMentions: NO_MENTIONS,
-      });
-      remember(meta, answered);
+      const body = await converse(meta, question, answerer, scope.doc);
+      await i.editReply({ ...body, allowedMentions: NO_MENTIONS });
     } catch (error) {
       logFailure(meta, error);
       await i.editReply({
@@ -497,11 +491,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     );
     if (!addressed) return;
     const started = performance.now();
-    const reply = (body: {
-      content?: string;
-      embeds?: APIEmbed[];
-      components?: ReturnType<typeof answerComponents>;
-    }) => m.reply({ ...body, allowedMentions: NO_MENTIONS_REPLY, failIfNotExists: false });
+    const reply = (body: ReplyBody) =>
+      m.reply({ ...body, allowedMentions: NO_MENTIONS_REPLY, failIfNotExists: false });
 
     // Without the Message Content intent, a reply that does not ping the bot arrives with no text.
     const text = questionFromMessage(m.content, bot);
@@ -509,13 +500,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await reply({ content: mentionHint(messageContent) });
       return;
     }
-    let question: string;
-    try {
-      question = validateQuestion(text, MAX_QUESTION_CHARS);
-    } catch (error) {
-      await reply({ content: errorNote(error) });
-      return;
-    }
+    const invalid = lengthProblem(text);
+    if (invalid) return void (await reply({ content: invalid }));
     const decision = limiter.take(m.author.id);
     if (!decision.allowed) {
       // No ephemeral messages here: say it once, then stay quiet rather than flood the channel.
@@ -536,9 +522,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       started,
     };
     try {
-      const answered = await answerQuestion(question);
-      await reply({ embeds: [answered.embed], components: answerComponents(meta.answerId, meta.askerId) });
-      remember(meta, answered);
+      await reply(await converse(meta, text, engine.answerer()));
     } catch (error) {
       logFailure(meta, error);
       await reply({ content: errorNote(error) });
@@ -632,6 +616,20 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       return stopping;
     },
   };
+}
+
+/**
+ * The note for a message too long to be a question, or undefined. Everything else (a greeting, "?", a
+ * follow-up) is for the conversation to tell apart.
+ */
+function lengthProblem(text: string): string | undefined {
+  if (text.length <= MAX_QUESTION_CHARS) return undefined;
+  try {
+    validateQuestion(text, MAX_QUESTION_CHARS);
+  } catch (error) {
+    return errorNote(error);
+  }
+  return undefined;
 }
 
 /** Options for `createDiscordBot` from validated settings. */
