@@ -6,7 +6,15 @@
 import type { Answerer } from "../answer/answerer.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "../answer/types.js";
 import { classifyMessage, type FollowUp } from "./classify.js";
-import { itemsOf, moreFrom, pickItem, readItem, readOn, rewriteQuestion } from "./follow-up.js";
+import {
+  itemsOf,
+  MORE_SENTENCES,
+  moreFrom,
+  pickItem,
+  readItem,
+  readOn,
+  rewriteQuestion,
+} from "./follow-up.js";
 import { createConversationMemory, type ConversationMemory, type Turn } from "./memory.js";
 
 export type NoteKind =
@@ -93,7 +101,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const nearest = from ? undefined : options.nearest(turn.answer)[0];
     if (nearest) return passage("more", readItem(store, { ...nearest }), turn);
     if (!from) return { kind: "note", note: "end-of-section" };
-    return passage("more", readOn(store, from), turn);
+    return passage("more", readOn(store, from, MORE_SENTENCES, turn.answer.quotes), turn);
   }
 
   return {

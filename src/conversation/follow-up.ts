@@ -27,32 +27,35 @@ export function itemsOf(answer: Answer, nearest: (a: Answer) => Quote[]): Quote[
   return answer.answered ? answer.quotes : nearest(answer);
 }
 
-/**
- * Where "tell me more" reads on from: the text shown last, else the best quote up to the last quote of
- * the answer in the same paragraph (so the quotes are not shown again); undefined for an abstention.
- */
+/** Where "tell me more" reads on from: the text shown last, else the best quote; none for an abstention. */
 export function moreFrom(turn: Turn): (Span & { text?: string }) | undefined {
-  if (turn.cursor) return turn.cursor;
-  const best = turn.answer.quotes[0];
-  if (!best) return undefined;
-  const same = turn.answer.quotes.filter((q) => q.doc === best.doc && q.paragraph === best.paragraph);
-  const last = same.reduce((a, q) => (q.end > a.end ? q : a), best);
-  return last === best ? best : { doc: best.doc, start: best.start, end: last.end };
+  return turn.cursor ?? turn.answer.quotes[0];
 }
 
 /**
- * The sentences after `from` in its paragraph, up to `count`; at the paragraph's end, the next paragraph
- * of the same section. The text is cut from the document at sentence offsets, so it stays verbatim.
+ * The sentences after `from` in its paragraph, up to `count`, leaving out those already `shown` (the
+ * answer's other quotes); at the paragraph's end, the next paragraph of the same section. The run stops
+ * before a sentence already shown, so the text is one slice of the document, verbatim.
  */
-export function readOn(store: StoreText, from: Span & { text?: string }, count = MORE_SENTENCES): ReadOn {
+export function readOn(
+  store: StoreText,
+  from: Span & { text?: string },
+  count = MORE_SENTENCES,
+  shown: readonly Span[] = [],
+): ReadOn {
   if (!unchanged(store, from)) return { ok: false, reason: "changed" };
   const sentences = store.sentences.filter((s) => s.doc === from.doc);
-  const at = sentences.findIndex((s) => s.end > from.start);
-  const current = sentences[at];
+  const current = sentences.find((s) => s.end > from.start);
+  const seen = (s: SentenceUnit) => shown.some((x) => x.doc === s.doc && x.start < s.end && s.start < x.end);
   const next = sentences.filter((s) => s.start >= from.end);
-  const first = next[0];
+  const at = next.findIndex((s) => !seen(s));
+  const first = next[at];
   if (!first || !current || first.sectionIndex !== current.sectionIndex) return { ok: false, reason: "end" };
-  const run = next.slice(0, count).filter((s) => s.paragraph === first.paragraph);
+  const run: SentenceUnit[] = [];
+  for (const s of next.slice(at, at + count)) {
+    if (seen(s) || s.paragraph !== first.paragraph) break;
+    run.push(s);
+  }
   return { ok: true, quote: quoteOf(store, run), nextParagraph: first.paragraph !== current.paragraph };
 }
 
