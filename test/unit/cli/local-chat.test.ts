@@ -149,6 +149,35 @@ describe("runLocalChat through a pipe", () => {
   });
 });
 
+describe("runLocalChat in a terminal", () => {
+  it("draws the prompt again, with what was typed, under a status line", async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { columns: 60, isTTY: true });
+    const status = new PassThrough();
+    let out = "";
+    output.on("data", (d: Buffer) => (out += d.toString()));
+    const running = runLocalChat({
+      engine: fakeEngine(),
+      input,
+      output,
+      terminal: true,
+      statusOutput: status,
+      env: {},
+    });
+    input.write("What is pl");
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = out.length;
+    running.status("index refreshed: 1 document, 4 passages, version abcdef123456");
+    const after = out.slice(before);
+    // The prompt line is cleared, then drawn again with the half-typed question.
+    expect(after).toMatch(/^\x1b\[2K/);
+    expect(after.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "")).toMatch(/ask › What is pl$/);
+    expect(status.read()?.toString()).toBe("index refreshed: 1 document, 4 passages, version abcdef123456\n");
+    running.close();
+    await running.done;
+  });
+});
+
 describe("local chat over the report (no model): follow-ups and the wording tools", () => {
   let store: Store;
   let cleanup = () => undefined as void;
