@@ -27,6 +27,8 @@ export interface DiscordBotOptions {
   /** How long `stop` waits for answers in flight. */
   shutdownTimeoutMs?: number;
   now?: () => number;
+  /** Whether a translator takes a message in another language: such a message is then a question. */
+  translates?: (text: string) => boolean;
 }
 
 export interface DiscordBot {

@@ -38,6 +38,8 @@ export interface ContextOptions {
   rateLimit: { count: number; windowS: number };
   feedbackLog: string | FeedbackLog;
   now?: () => number;
+  /** Whether a translator takes a message in another language (see classifyMessage); none yet. */
+  translates?: ((text: string) => boolean) | undefined;
   client: () => Client | null;
   messageContent: () => boolean;
 }
@@ -55,7 +57,10 @@ export function createBotContext(options: ContextOptions): BotContext {
     }),
     answers: createAnswerCache(),
     quotes: createQuoteCache(),
-    conversation: createConversation({ nearest: (a) => nearestSections(a) }),
+    conversation: createConversation({
+      nearest: (a) => nearestSections(a),
+      translates: options.translates,
+    }),
     feedback:
       typeof options.feedbackLog === "string" ? createFeedbackLog(options.feedbackLog) : options.feedbackLog,
     now,
