@@ -116,8 +116,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         case "follow-up": {
           const turn = memory.get(key);
           if (turn) return followUp(key, kind.follow, turn, o);
-          // "And the budget?" with nothing before it is still a question about the budget.
-          if (kind.follow.type === "topic") return ask(key, kind.follow.topic, o);
+          // "What about X?" with nothing before it is still a question about X, asked as typed.
+          if (kind.follow.type === "topic") return ask(key, text.trim(), o);
           return { kind: "note", note: "no-context" };
         }
         default:
