@@ -57,6 +57,11 @@ export interface RespondOptions {
   answerer: Answerer;
   /** Narrow a question to this document (already checked by the front end). */
   doc?: string | undefined;
+  /**
+   * The turn a follow-up refers to, when the front end knows it better than "the last one here" (a reply
+   * to one of the bot's answers in Discord).
+   */
+  turn?: Turn | undefined;
 }
 
 export interface Conversation {
@@ -114,7 +119,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         case "other-language":
           return { kind: "other-language", language: kind.language };
         case "follow-up": {
-          const turn = memory.get(key);
+          const turn = o.turn ?? memory.get(key);
           if (turn) return followUp(key, kind.follow, turn, o);
           // "What about X?" with nothing before it is still a question about X, asked as typed.
           if (kind.follow.type === "topic") return ask(key, text.trim(), o);

@@ -261,6 +261,29 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
     expect(chinese.content).toMatch(/^Questions must be in English for now \(this looks like Chinese\)/);
   });
 
+  it("a reply to one of the bot's answers follows up on that answer, not the channel's last", async () => {
+    const fay = otherUser("fay");
+    const first = ask(QUESTION, fay);
+    await find("PATCH", ROUTE.editOriginal, byToken(first.token));
+    const later = ask("How many pocket parks will be built?", fay);
+    await find("PATCH", ROUTE.editOriginal, byToken(later.token));
+    const answered = answerMessage(first.id);
+    const mention = fake.dispatchMessage({
+      ...mentionMessageFixture(fake.world, "and the budget?"),
+      message_reference: {
+        message_id: answered.id,
+        channel_id: fake.world.channelId,
+        guild_id: fake.world.guildId,
+      },
+    });
+    const reply = await find(
+      "POST",
+      ROUTE.channelMessage,
+      (r) => bodyOf(r).message_reference?.message_id === mention.id,
+    );
+    expect(bodyOf(reply).embeds?.[0]?.title).toBe("What is planned for the budget?");
+  });
+
   it('"More sources" shows the next passages to the asker only, ephemerally', async () => {
     const dora = otherUser("dora");
     const interaction = ask(QUESTION, dora);

@@ -4,7 +4,9 @@
  * reach for nothing else.
  */
 import type { Client } from "discord.js";
+import { LRUCache } from "lru-cache";
 import { createConversation, type Conversation } from "../../conversation/conversation.js";
+import type { Turn } from "../../conversation/memory.js";
 import { describeError, isAppError } from "../../errors.js";
 import { nearestSections, type Engine } from "../shared/report-view.js";
 import { createAnswerCache, type AnswerCache } from "./answer-cache.js";
@@ -24,6 +26,8 @@ export interface BotContext {
   quotes: QuoteCache;
   /** One conversation per channel (a thread is a channel): follow-ups read on from its last answer. */
   conversation: Conversation;
+  /** The turn behind each of the bot's recent replies, so a reply to one of them follows up on it. */
+  turnsByMessage: LRUCache<string, Turn>;
   feedback: FeedbackLog;
   now: () => number;
   /** The logged-in client, once started. */
@@ -61,6 +65,7 @@ export function createBotContext(options: ContextOptions): BotContext {
       nearest: (a) => nearestSections(a),
       translates: options.translates,
     }),
+    turnsByMessage: new LRUCache<string, Turn>({ max: 1000 }),
     feedback:
       typeof options.feedbackLog === "string" ? createFeedbackLog(options.feedbackLog) : options.feedbackLog,
     now,

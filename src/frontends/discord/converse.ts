@@ -4,6 +4,7 @@
  */
 import type { Answerer } from "../../answer/answerer.js";
 import type { Reply } from "../../conversation/conversation.js";
+import type { Turn } from "../../conversation/memory.js";
 import { isAppError } from "../../errors.js";
 import { titlesOf } from "../shared/report-view.js";
 import { errorForLog, ms, type BotContext } from "./context.js";
@@ -19,18 +20,31 @@ export interface MessageMeta {
   started: number;
 }
 
+export interface Conversed {
+  body: ReplyBody;
+  /** The turn the reply belongs to, if any: a later reply to the sent message follows up on it. */
+  turn?: Turn | undefined;
+}
+
+/** `turn`: the turn a reply to one of the bot's messages refers to. */
 export async function converse(
   ctx: BotContext,
   meta: MessageMeta,
   text: string,
   answerer: Answerer,
-  doc?: string,
-): Promise<ReplyBody> {
-  const reply = await ctx.conversation.respond(meta.channelId ?? meta.askerId, text, { answerer, doc });
+  options: { doc?: string | undefined; turn?: Turn | undefined } = {},
+): Promise<Conversed> {
+  const key = meta.channelId ?? meta.askerId;
+  const reply = await ctx.conversation.respond(key, text, { answerer, ...options });
   const rendered = renderReply(reply, titlesOf(answerer.store), meta);
   if (reply.kind === "sources") reply.turn.shown.push(...rendered.sourcesShown);
   remember(ctx, meta, reply, rendered);
-  return rendered.body;
+  return { body: rendered.body, turn: "turn" in reply ? reply.turn : undefined };
+}
+
+/** Keeps the turn behind a message the bot sent, for replies to it. */
+export function rememberSent(ctx: BotContext, messageId: string | undefined, turn: Turn | undefined): void {
+  if (messageId && turn) ctx.turnsByMessage.set(messageId, turn);
 }
 
 function remember(ctx: BotContext, meta: MessageMeta, reply: Reply, rendered: RenderedReply): void {

@@ -153,6 +153,17 @@ describe("follow-ups over the real report (no model)", () => {
     expect(await chat.respond("c4", "what else?", { answerer })).toMatchObject({ kind: "sources" });
   });
 
+  it("a follow-up may name the turn it refers to, over the conversation's last one", async () => {
+    const quotes = [quoteOf(store, "The third is rural revitalization.")];
+    const answerer = answererWith((q) => answerOf(q, quotes));
+    const chat = createConversation({ nearest });
+    const first = await chat.respond("c8", "What is planned for rural revitalization?", { answerer });
+    await chat.respond("c8", "How many parks will be built?", { answerer });
+    const turn = first.kind === "answer" ? first.turn : undefined;
+    const reply = await chat.respond("c8", "and the budget?", { answerer, turn });
+    expect(reply).toMatchObject({ kind: "answer", asked: "What is planned for the budget?" });
+  });
+
   it("greetings, thanks, help and other languages never reach the answerer", async () => {
     const before = asked.length;
     const answerer = answererWith((q) => answerOf(q, []));

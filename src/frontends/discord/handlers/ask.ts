@@ -2,7 +2,7 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../context.js";
 import { DOC_OPTION, QUESTION_OPTION } from "../commands.js";
-import { converse, logFailure, type MessageMeta } from "../converse.js";
+import { converse, logFailure, rememberSent, type MessageMeta } from "../converse.js";
 import { allowed, NO_MENTIONS, note, showError } from "./respond.js";
 import { resolveAsk } from "./resolve-options.js";
 
@@ -25,8 +25,9 @@ export async function onAsk(i: ChatInputCommandInteraction, ctx: BotContext): Pr
     started,
   };
   try {
-    const body = await converse(ctx, meta, request.question, answerer, request.doc);
-    await i.editReply({ ...body, allowedMentions: NO_MENTIONS });
+    const { body, turn } = await converse(ctx, meta, request.question, answerer, { doc: request.doc });
+    const sent = await i.editReply({ ...body, allowedMentions: NO_MENTIONS });
+    rememberSent(ctx, sent.id, turn);
   } catch (error) {
     logFailure(ctx, meta, error);
     await showError(i, error);

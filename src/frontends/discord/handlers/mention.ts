@@ -1,7 +1,7 @@
 /** A message that mentions the bot (or replies to it): the same reply as /ask, as a reply, pinging no one. */
 import type { Message } from "discord.js";
 import type { BotContext } from "../context.js";
-import { converse, logFailure, type MessageMeta } from "../converse.js";
+import { converse, logFailure, rememberSent, type MessageMeta } from "../converse.js";
 import { isAddressedToBot, questionFromMessage, type BotIdentity, type MessageFacts } from "../mentions.js";
 import { errorNote, mentionHint, rateLimitNote } from "../notes.js";
 import type { ReplyBody } from "../reply-render.js";
@@ -60,7 +60,11 @@ export async function onMessage(m: Message, ctx: BotContext): Promise<void> {
     started,
   };
   try {
-    await reply(await converse(ctx, meta, plan.text, ctx.engine.answerer()));
+    // A reply to one of the bot's answers follows up on that answer, not the channel's last.
+    const repliedTo = m.reference?.messageId ? ctx.turnsByMessage.get(m.reference.messageId) : undefined;
+    const { body, turn } = await converse(ctx, meta, plan.text, ctx.engine.answerer(), { turn: repliedTo });
+    const sent = await reply(body);
+    rememberSent(ctx, sent.id, turn);
   } catch (error) {
     logFailure(ctx, meta, error);
     await reply({ content: errorNote(error) });
