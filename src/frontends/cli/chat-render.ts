@@ -39,20 +39,36 @@ export interface ChatView {
   style: ChatStyle;
 }
 
+/** Text after a first-line mark, wrapped so that later lines hang under the text, not under the mark. */
+function hanging(mark: string, text: string, width: number, style: (t: string) => string): string[] {
+  const indent = " ".repeat(mark.length);
+  return wrapText(text, width - mark.length).map((l, i) => (i === 0 ? mark : indent) + style(l));
+}
+
 /** A quote as the chat shows it: its lines marked and wrapped, then its short citation. */
 export function quoteLines(q: Quote, view: ChatView): string[] {
   const lines = wrapText(q.text, view.width - QUOTE_MARK.length).map((l) => QUOTE_MARK + view.style.quote(l));
-  return [...lines, view.style.cite(CITE_MARK + shortCitation(q, view.ctx))];
+  return [...lines, ...hanging(CITE_MARK, shortCitation(q, view.ctx), view.width, view.style.cite)];
+}
+
+/** Plain words (notes, help) wrapped line by line at word boundaries; nothing wrapped in a pipe. */
+export function wrapPlain(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => (line.length <= width ? [line] : wrapText(line, width)))
+    .join("\n");
 }
 
 export function renderChatAnswer(answer: Answer, view: ChatView, asked?: string): string {
   const words = confidenceWords(answer);
   const lines = asked ? [askedAs(asked)] : [];
-  lines.push(view.style.lead(words.numbered));
+  lines.push(view.style.lead(wrapPlain(words.numbered, view.width)));
   if (answer.answered) {
     answer.quotes.forEach((q, i) => lines.push(...(i > 0 ? [""] : []), ...quoteLines(q, view)));
   } else {
-    for (const p of nearestSections(answer)) lines.push(`  • ${view.style.cite(shortCitation(p, view.ctx))}`);
+    for (const p of nearestSections(answer)) {
+      lines.push(...hanging("  • ", shortCitation(p, view.ctx), view.width, view.style.cite));
+    }
   }
   return lines.join("\n");
 }
@@ -73,7 +89,7 @@ export function renderSourcesText(
   const lines: string[] = [];
   if (page.quotes.length > 0) {
     lines.push(view.style.lead("Quoted from:"));
-    for (const q of page.quotes) lines.push(`  • ${citation(q, titles)}`);
+    for (const q of page.quotes) lines.push(...hanging("  • ", citation(q, titles), view.width, (t) => t));
     lines.push("");
   }
   if (page.passages.length > 0) lines.push(view.style.lead("Passages found:"));
@@ -81,7 +97,7 @@ export function renderSourcesText(
     lines.push(
       ...wrapText(p.text, view.width - QUOTE_MARK.length).map((l) => QUOTE_MARK + view.style.quote(l)),
     );
-    lines.push(view.style.cite(CITE_MARK + citation(p, titles)), "");
+    lines.push(...hanging(CITE_MARK, citation(p, titles), view.width, view.style.cite), "");
   }
   lines.push(
     page.more > 0 ? `(${page.more} more: /sources again)` : "(that is every passage found for this question)",

@@ -31,6 +31,7 @@ import {
   renderChatAnswer,
   renderChatPassage,
   renderSourcesText,
+  wrapPlain,
   type ChatStyle,
   type ChatView,
 } from "./chat-render.js";
@@ -92,9 +93,10 @@ export function createLocalChat(
   });
   /** Turns whose quotes' full citations /sources has shown. */
   const cited = new WeakSet<Turn>();
+  const width = () => options.width?.() ?? Infinity;
   const view = (answerer: Answerer): ChatView => ({
     ctx: citationContext(answerer.store),
-    width: options.width?.() ?? Infinity,
+    width: width(),
     style: options.style ?? PLAIN,
   });
 
@@ -113,7 +115,7 @@ export function createLocalChat(
 
   const render = (reply: Reply, answerer: Answerer): string => {
     const note = replyNote(reply, `${CHAT_HELP}\n${FOLLOW_UP_HINT}`);
-    if (note !== undefined) return note;
+    if (note !== undefined) return wrapPlain(note, view(answerer).width);
     if (reply.kind === "answer") return renderChatAnswer(reply.answer, view(answerer), reply.asked);
     if (reply.kind === "passage") return renderChatPassage(reply, view(answerer));
     if (reply.kind === "sources") return sources(reply.turn);
@@ -146,7 +148,7 @@ export function createLocalChat(
     },
     "/sources": () => sources(conversation.last(SESSION)),
     "/about": () => renderAboutText(aboutIndex(engine.answerer().store)),
-    "/help": () => `${CHAT_HELP}\n${FOLLOW_UP_HINT}`,
+    "/help": () => wrapPlain(`${CHAT_HELP}\n${FOLLOW_UP_HINT}`, width()),
   };
 
   return {
@@ -158,7 +160,7 @@ export function createLocalChat(
       try {
         const tool = tools[command];
         if (tool) write(tool(arg.trim()));
-        else if (command) write(`Unknown command ${command}. ${CHAT_HELP}`);
+        else if (command) write(wrapPlain(`Unknown command ${command}. ${CHAT_HELP}`, width()));
         else {
           const answerer = engine.answerer();
           write(render(await conversation.respond(SESSION, input, { answerer }), answerer));
@@ -220,13 +222,14 @@ export function runLocalChat(options: RunLocalChatOptions): RunningChat {
   };
   // Ctrl+C in a terminal reaches readline, not the process; without a listener readline only pauses.
   rl.on("SIGINT", close);
+  const columns = () => (terminal && output.columns ? output.columns : Infinity);
   const chat = createLocalChat(options.engine, (text) => output.write(`${text}\n`), {
-    width: () => (terminal && output.columns ? output.columns : Infinity),
+    width: columns,
     style: chatStyle(terminal, options.env ?? process.env),
   });
   const done = (async () => {
     try {
-      output.write(`${CHAT_HELP}\n`);
+      output.write(`${wrapPlain(CHAT_HELP, columns())}\n`);
       if (terminal) prompt();
       for await (const line of rl) {
         prompting = false;

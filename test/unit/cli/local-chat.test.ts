@@ -195,7 +195,7 @@ describe("local chat over the report (no model): follow-ups and the wording tool
     return { text, doc: a.doc, section: a.section, paragraph: a.paragraph, start: a.start, end: b.end };
   }
 
-  async function chatOver(lines: string[]) {
+  async function chatOver(lines: string[], width?: number) {
     const asked: string[] = [];
     const answerer = {
       store,
@@ -210,7 +210,11 @@ describe("local chat over the report (no model): follow-ups and the wording tool
       },
     };
     const out: string[] = [];
-    const c = createLocalChat({ answerer: () => answerer as unknown as Answerer }, (t) => out.push(t));
+    const c = createLocalChat(
+      { answerer: () => answerer as unknown as Answerer },
+      (t) => out.push(t),
+      width ? { width: () => width } : {},
+    );
     for (const line of lines) await c.handle(line);
     return { text: out.join("\n"), asked };
   }
@@ -230,6 +234,16 @@ describe("local chat over the report (no model): follow-ups and the wording tool
     expect(text).toContain("  │ Fourth, stabilize employment. Minhang will continue");
     expect(text).toContain("Read as: “What is planned for the budget?”\nThe report says (confidence 0.91):");
     expect(asked).toEqual(["What is planned for rural revitalization?", "What is planned for the budget?"]);
+  });
+
+  it("fits every line of answers, follow-ups, notes, help and sources to a narrow terminal", async () => {
+    const { text } = await chatOver(
+      ["What is planned?", "tell me more", "/sources", "/help", "hello", "乡村振兴？", "/nope", "Why?"],
+      50,
+    );
+    const lines = text.split("\n");
+    expect(lines.length).toBeGreaterThan(40);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(50);
   });
 
   it("/quote prints every hit verbatim with the match marked and cited", async () => {
