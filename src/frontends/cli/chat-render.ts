@@ -92,7 +92,7 @@ export function renderSourcesText(
     for (const q of page.quotes) lines.push(...hanging("  • ", citation(q, titles), view.width, (t) => t));
     lines.push("");
   }
-  if (page.passages.length > 0) lines.push(view.style.lead("Passages found:"));
+  if (page.passages.length > 0) lines.push(view.style.lead("Other passages found:"));
   for (const p of page.passages) {
     lines.push(
       ...wrapText(p.text, view.width - QUOTE_MARK.length).map((l) => QUOTE_MARK + view.style.quote(l)),

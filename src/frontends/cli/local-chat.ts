@@ -104,7 +104,7 @@ export function createLocalChat(
     if (!turn) return "Ask a question first; /sources then shows where its quotes stand and more passages.";
     const quotes = cited.has(turn) ? [] : turn.answer.quotes;
     cited.add(turn);
-    const unseen = unseenPassages(turn.answer, turn.shown);
+    const unseen = unseenPassages(turn.answer, [...turn.shown, ...turn.answer.quotes]);
     if (unseen.length === 0 && quotes.length === 0) return "That is every passage found for this question.";
     const page = unseen.slice(0, SOURCES_PAGE);
     turn.shown.push(...page);

@@ -57,6 +57,27 @@ describe("local chat", () => {
     expect(text).toContain("That is every passage found for this question.");
   });
 
+  it("/sources leaves out passages holding a quote already shown", async () => {
+    const q = quote("The pier opens in October.");
+    const around = passage("The pier opens in October. Boats leave every hour.", {
+      start: q.start,
+      end: q.end + 24,
+    });
+    const other = passage("Parks open at six.", { paragraph: 3 });
+    const a = answer({ quotes: [q], passages: [around, other] });
+    const answerer = {
+      store: { manifest, sections: {} },
+      ask: async () => ({ answer: a, signals: {}, timings: { embedMs: 1, retrieveMs: 1, answerMs: 1 } }),
+    } as unknown as Answerer;
+    const out: string[] = [];
+    const c = createLocalChat({ answerer: () => answerer }, (t) => out.push(t));
+    await c.handle("When does the pier open?");
+    await c.handle("/sources");
+    const sources = out.slice(2).join("\n");
+    expect(sources).toContain("Other passages found:\n  │ Parks open at six.");
+    expect(sources).not.toContain("Boats leave every hour.");
+  });
+
   it("says when the report may not answer, with the nearest passages and the number", async () => {
     const engine = fakeEngine((question) =>
       answer({ question, answered: false, confidence: 0.21, quotes: [] }),
