@@ -30,6 +30,13 @@ describe("classifyMessage", () => {
     expect(classifyMessage("more")).toEqual({ kind: "follow-up", follow: { type: "more" } });
     expect(classifyMessage("Go on, please")).toEqual({ kind: "follow-up", follow: { type: "more" } });
     expect(classifyMessage("what else?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    expect(classifyMessage("Explain more, please.")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("What else is there?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    // A new topic after "tell me more about" is a question of its own.
+    expect(classifyMessage("Tell me more about the schools")).toEqual({
+      kind: "question",
+      text: "Tell me more about the schools",
+    });
     expect(classifyMessage("Anything else?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
     expect(classifyMessage("what about the second one?")).toEqual({
       kind: "follow-up",
