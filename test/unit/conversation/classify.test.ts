@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "../../../src/conversation/classify.js";
 
@@ -118,5 +120,23 @@ describe("classifyMessage", () => {
       text: "闵行区的乡村振兴计划是什么？",
     });
     expect(classifyMessage("Что планируется?", { translates })).toMatchObject({ kind: "other-language" });
+  });
+});
+
+describe("classifyMessage on the project's question sets", () => {
+  const dir = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+  const questions = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) => readFileSync(`${dir}${f}`, "utf8").split("\n").filter(Boolean))
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+
+  it("takes every one for a question (a first 'What about X?' is asked as typed)", () => {
+    expect(questions.length).toBeGreaterThan(300);
+    const kinds = questions.map((q) => classifyMessage(q));
+    const other = questions.filter((_, i) => {
+      const k = kinds[i];
+      return k?.kind !== "question" && !(k?.kind === "follow-up" && k.follow.type === "topic");
+    });
+    expect(other).toEqual([]);
   });
 });
