@@ -126,7 +126,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     });
     if (result.action !== "fresh" && result.action !== "kept") {
       log(
-        `index: ${result.action} (${result.documents.total} documents, ${result.store.units.length} passages)`,
+        `index: ${result.action} (${result.documents.total} ${result.documents.total === 1 ? "document" : "documents"}, ${result.store.units.length} passages)`,
       );
     }
     return result;

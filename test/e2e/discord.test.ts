@@ -235,6 +235,55 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
     expect(bodyOf(reply).allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it("reads follow-ups in the channel's context, greets without quoting, and asks for English", async () => {
+    const erin = otherUser("erin");
+    const edited = async (question: string) =>
+      bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(ask(question, erin).token)));
+    const first = await edited(QUESTION);
+    expect(first.embeds?.[0]?.description).toMatch(/^\*\*(The report says|Probably|Possibly)/);
+
+    const more = await edited("tell me more");
+    const embed = more.embeds?.[0];
+    expect(embed && embedViolations(embed)).toEqual([]);
+    expect(embed?.title).toBe(QUESTION);
+    expect(embed?.description).toMatch(/^\*The (next paragraph|text) goes on:\*/);
+    const read = quotesOf(embed);
+    expect(read).toHaveLength(1);
+    expect(REPORT).toContain(read[0]);
+    expect(quotesOf(first.embeds?.[0])).not.toContain(read[0]);
+    expect(more.components).toBeUndefined();
+
+    const hello = await edited("hello");
+    expect(hello.content).toMatch(/^Hello! Ask me a question about the report/);
+    expect(hello.embeds).toBeUndefined();
+
+    const chinese = await edited("乡村振兴计划是什么？");
+    expect(chinese.content).toMatch(/^Questions must be in English for now \(this looks like Chinese\)/);
+  });
+
+  it("a reply to one of the bot's answers follows up on that answer, not the channel's last", async () => {
+    const fay = otherUser("fay");
+    const first = ask(QUESTION, fay);
+    await find("PATCH", ROUTE.editOriginal, byToken(first.token));
+    const later = ask("How many pocket parks will be built?", fay);
+    await find("PATCH", ROUTE.editOriginal, byToken(later.token));
+    const answered = answerMessage(first.id);
+    const mention = fake.dispatchMessage({
+      ...mentionMessageFixture(fake.world, "and the budget?"),
+      message_reference: {
+        message_id: answered.id,
+        channel_id: fake.world.channelId,
+        guild_id: fake.world.guildId,
+      },
+    });
+    const reply = await find(
+      "POST",
+      ROUTE.channelMessage,
+      (r) => bodyOf(r).message_reference?.message_id === mention.id,
+    );
+    expect(bodyOf(reply).embeds?.[0]?.title).toBe("What is planned for the budget?");
+  });
+
   it('"More sources" shows the next passages to the asker only, ephemerally', async () => {
     const dora = otherUser("dora");
     const interaction = ask(QUESTION, dora);

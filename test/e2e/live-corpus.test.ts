@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUOTE_MARK } from "../../src/frontends/cli/chat-render.js";
 import { CHAT_HELP } from "../../src/frontends/cli/local-chat.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,8 +45,8 @@ describe("live corpus: the local chat picks up a new document without a restart"
       }, 50);
     });
 
-  /** Types a line into the chat and returns what it printed up to the confidence line. */
-  const ask = async (line: string, until = /Confidence: \d\.\d\d\n/) => {
+  /** Types a line into the chat and returns its reply: the confidence, then citations, then a blank line. */
+  const ask = async (line: string, until = /confidence[\s\S]*¶\d+[^\n]*\n\n/) => {
     const from = stdout.length;
     child.stdin.write(`${line}\n`);
     return waitFor(() => stdout, until, 20_000, from);
@@ -94,10 +95,10 @@ describe("live corpus: the local chat picks up a new document without a restart"
     const after = await ask(QUESTION);
     const quotes = after
       .split("\n")
-      .filter((l) => l.startsWith("> "))
-      .map((l) => l.slice(2));
+      .filter((l) => l.startsWith(QUOTE_MARK))
+      .map((l) => l.slice(QUOTE_MARK.length));
     expect(quotes.some((q) => q.includes(OPENING) && HARBOUR.includes(q))).toBe(true);
-    expect(after).toMatch(/— Harbour Ferry Pier Plan › The new ferry pier › ¶\d+/);
+    expect(after).toMatch(/— Harbour Ferry Pier Plan › §1 The new ferry pier, ¶\d+/);
 
     // The wording tools see the new document too.
     const quoted = await ask("/quote berths for four ferries", /\(chars \d+–\d+\)\n/);

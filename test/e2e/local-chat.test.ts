@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUOTE_MARK } from "../../src/frontends/cli/chat-render.js";
 import { NO_TOKEN_LINE } from "../../src/frontends/cli/local-chat.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -46,16 +47,22 @@ describe("local chat (npm start without DISCORD_TOKEN)", () => {
   });
 
   it("says no token was found, answers a piped question with a quote of the plan, and exits 0 on /quit", async () => {
-    const run = await runStart("What is planned for rural revitalization?\n/sources\n/quit\nnot read\n", env);
+    const run = await runStart(
+      "What is planned for rural revitalization?\ntell me more\n/sources\n/quit\nnot read\n",
+      env,
+    );
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(NO_TOKEN_LINE);
-    const quotes = lines.filter((l) => l.startsWith("> ")).map((l) => l.slice(2));
-    expect(quotes.length).toBeGreaterThan(1); // the answer, then /sources
+    const quotes = lines.filter((l) => l.startsWith(QUOTE_MARK)).map((l) => l.slice(QUOTE_MARK.length));
+    expect(quotes.length).toBeGreaterThan(2); // the answer, the text after it, then /sources
+    expect(run.stdout).toMatch(/The (next paragraph|text) goes on:/);
     for (const quote of quotes) expect(REPORT).toContain(quote);
     expect(quotes[0]).toMatch(/rural revitalization|One Belt and Six Villages|three parks/i);
     expect(run.stdout).toMatch(/— Minhang District Mayor's Report .* › ¶\d+/);
-    expect(run.stdout).toMatch(/Confidence: \d\.\d\d/);
+    expect(run.stdout).toMatch(
+      /^(The report says|Probably|Possibly) \((low confidence, )?(confidence )?\d\.\d\d\):$/m,
+    );
     // Progress goes to stderr, so stdout holds the chat only.
     expect(run.stdout).not.toContain("index:");
   });

@@ -48,22 +48,25 @@ function watchCorpus(app: App, onRefreshed: (r: Refreshed, line: string) => void
     const r = { documents: m.documents.length, passages: m.counts.units, indexVersion: m.indexVersion };
     onRefreshed(
       r,
-      `index refreshed: ${r.documents} documents, ${r.passages} passages, version ${r.indexVersion}`,
+      `index refreshed: ${r.documents} ${r.documents === 1 ? "document" : "documents"}, ${r.passages} passages, version ${r.indexVersion}`,
     );
   });
 }
 
 async function runLocal(settings: Settings): Promise<void> {
   console.log(NO_TOKEN_LINE);
-  const app = await createApp(settings, { log: logToStderr });
-  // Progress goes to stderr, so stdout keeps the chat only.
-  watchCorpus(app, (_r, line) => logToStderr(line));
+  // Progress goes to stderr, so stdout keeps the chat only; once the chat runs, through it, so that a
+  // status line never lands on the prompt.
+  let status = logToStderr;
+  const app = await createApp(settings, { log: (line) => status(line) });
+  watchCorpus(app, (_r, line) => status(line));
   const chat = runLocalChat({
     engine: app,
     input: process.stdin,
     output: process.stdout,
     terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
+  status = chat.status;
   // A signal stops reading; the answer being computed is still printed.
   const stop = () => {
     exitByDeadline(() => logToStderr("still busy at the stop deadline: exiting now"));

@@ -1,8 +1,9 @@
 /**
- * Recent answers by answer id, for "More sources", /sources and votes. Bounded (oldest dropped first) and
- * in memory only: after a restart, older buttons get a note to ask again, and votes on them keep the
- * question from the message (see feedback-log.ts).
+ * Recent answers by answer id, for "More sources", /sources and votes. Bounded (least recently used
+ * dropped first, by lru-cache) and in memory only: after a restart, older buttons get a note to ask again,
+ * and votes on them keep the question from the message (see feedback-log.ts).
  */
+import { LRUCache } from "lru-cache";
 import type { Answer } from "../../answer/types.js";
 import type { Span } from "../shared/report-view.js";
 
@@ -22,22 +23,12 @@ export interface AnswerCache {
 }
 
 export function createAnswerCache(max = 1000): AnswerCache {
-  const byId = new Map<string, AnswerRecord>();
-  const lastByUser = new Map<string, string>();
+  const byId = new LRUCache<string, AnswerRecord>({ max });
+  const lastByUser = new LRUCache<string, string>({ max });
   return {
     put(record) {
-      byId.delete(record.answerId);
       byId.set(record.answerId, record);
-      lastByUser.delete(record.askerId);
       lastByUser.set(record.askerId, record.answerId);
-      for (const id of byId.keys()) {
-        if (byId.size <= max) break;
-        byId.delete(id);
-      }
-      for (const [user, id] of lastByUser) {
-        if (lastByUser.size <= max) break;
-        if (!byId.has(id)) lastByUser.delete(user);
-      }
     },
     get: (answerId) => byId.get(answerId),
     lastOf(userId) {

@@ -1,8 +1,9 @@
 /**
  * Recent /quote results by the id of their interaction, so ◀ ▶ can turn pages without searching again.
- * Bounded (oldest dropped first) and in memory only: after a restart, old buttons get a note to search
+ * Bounded (least recently used dropped first) and in memory only: after a restart, old buttons get a note to search
  * again.
  */
+import { LRUCache } from "lru-cache";
 import type { QuoteView } from "./wording-render.js";
 
 export interface QuoteRecord {
@@ -17,16 +18,9 @@ export interface QuoteCache {
 }
 
 export function createQuoteCache(max = 500): QuoteCache {
-  const byId = new Map<string, QuoteRecord>();
+  const byId = new LRUCache<string, QuoteRecord>({ max });
   return {
-    put(record) {
-      byId.delete(record.queryId);
-      byId.set(record.queryId, record);
-      for (const id of byId.keys()) {
-        if (byId.size <= max) break;
-        byId.delete(id);
-      }
-    },
+    put: (record) => void byId.set(record.queryId, record),
     get: (queryId) => byId.get(queryId),
   };
 }

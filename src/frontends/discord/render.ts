@@ -12,12 +12,20 @@ import {
 } from "discord.js";
 import type { DocTitles } from "../../answer/render-text.js";
 import type { Answer, PassageOut, Quote } from "../../answer/types.js";
+import { confidenceWords, type ConfidenceLevel } from "../shared/confidence-words.js";
 import { nearestSections, type AboutIndex } from "../shared/report-view.js";
 import { buttonId } from "./custom-ids.js";
 import { DISCORD_LIMITS as L, embedLength } from "./limits.js";
 import { blockQuote, escapeMarkdown, escapeWithin } from "./markdown.js";
 
-const COLOR = { answered: 0x2e7d32, abstained: 0x9e9e9e, info: 0x546e7a } as const;
+const COLOR = { info: 0x546e7a } as const;
+/** The embed's colour says how sure the answer is, as its first line does in words. */
+const LEVEL_COLOR: Record<ConfidenceLevel, number> = {
+  high: 0x2e7d32,
+  medium: 0xf9a825,
+  low: 0xef6c00,
+  abstained: 0x9e9e9e,
+};
 const SEP = "\n\n";
 
 export type Located = Pick<Quote, "doc" | "section" | "paragraph" | "page">;
@@ -100,10 +108,11 @@ export interface RenderedAnswer {
 }
 
 export function renderAnswerEmbed(answer: Answer, titles: DocTitles): RenderedAnswer {
+  const words = confidenceWords(answer);
   const base: APIEmbed = {
     title: escapeWithin(answer.question, L.embedTitle),
-    color: answer.answered ? COLOR.answered : COLOR.abstained,
-    fields: [{ name: "Confidence", value: answer.confidence.toFixed(2), inline: true }],
+    color: LEVEL_COLOR[words.level],
+    fields: [{ name: "Confidence", value: words.number, inline: true }],
   };
   if (!answer.answered) {
     const near = nearestSections(answer);
@@ -112,8 +121,8 @@ export function renderAnswerEmbed(answer: Answer, titles: DocTitles): RenderedAn
       titles,
       answer.index.version,
     );
-    const intro = "The report does not seem to cover this. The nearest sections are:";
     const bullets = near.map((p) => `- ${escapeMarkdown(discordCitation(p, titles))}`);
+    const intro = escapeMarkdown(words.lead);
     const fitted = fitBlocks([intro, ...bullets], descriptionBudget(base), (n) => `- …and ${n} more`, "\n");
     return { embed: { ...base, description: fitted.text }, quotesShown: 0 };
   }
@@ -122,13 +131,15 @@ export function renderAnswerEmbed(answer: Answer, titles: DocTitles): RenderedAn
     titles,
     answer.index.version,
   );
+  // The words of the confidence always open the answer; only quotes give way to the limits.
+  const lead = `**${escapeMarkdown(words.lead)}**`;
   const fitted = fitBlocks(
     answer.quotes.map((q) => quoteBlock(q, titles)),
-    descriptionBudget(base),
+    descriptionBudget(base) - lead.length - SEP.length,
     (n) =>
       `*${plural(n, "more quote", "more quotes")} left out to stay within Discord's limits; "More sources" shows the passages.*`,
   );
-  return { embed: { ...base, description: fitted.text }, quotesShown: fitted.kept };
+  return { embed: { ...base, description: `${lead}${SEP}${fitted.text}` }, quotesShown: fitted.kept };
 }
 
 export interface RenderedSources {

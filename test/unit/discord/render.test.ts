@@ -33,6 +33,8 @@ describe("renderAnswerEmbed", () => {
     expect(embed.title).toBe("What is planned for rural revitalization?");
     expect(embed.description).toBe(
       [
+        "**The report says:**",
+        "",
         "> The third is rural revitalization.",
         `— ${TITLE} › Rural revitalization › ¶19`,
         "",
@@ -82,8 +84,19 @@ describe("renderAnswerEmbed", () => {
   it("says when even the best quote is too long, rather than cutting it", () => {
     const { embed, quotesShown } = renderAnswerEmbed(answer({ quotes: [quote(words(900))] }), TITLES);
     expect(quotesShown).toBe(0);
-    expect(embed.description).toMatch(/^\*1 more quote left out/);
+    expect(embed.description).toMatch(/^\*\*The report says:\*\*\n\n\*1 more quote left out/);
     expect(embedViolations(embed)).toEqual([]);
+  });
+
+  it.each([
+    [0.95, "The report says:", 0x2e7d32],
+    [0.6, "Probably:", 0xf9a825],
+    [0.3, "Possibly (low confidence):", 0xef6c00],
+  ])("an answer at %s opens with %s, the number beside it", (confidence, lead, color) => {
+    const { embed } = renderAnswerEmbed(answer({ confidence }), TITLES);
+    expect(embed.description?.split("\n")[0]).toBe(`**${lead}**`);
+    expect(embed.color).toBe(color);
+    expect(embed.fields).toEqual([{ name: "Confidence", value: confidence.toFixed(2), inline: true }]);
   });
 
   it("shortens a long question in the title only", () => {
@@ -110,7 +123,7 @@ describe("renderAnswerEmbed", () => {
     expect(quotesShown).toBe(0);
     expect(embed.description).toBe(
       [
-        "The report does not seem to cover this. The nearest sections are:",
+        "The report may not answer this. Nearest passages:",
         `- ${TITLE} › Parks › ¶3`,
         `- ${TITLE} › Education › ¶9`,
       ].join("\n"),

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { classifyMessage } from "../../../src/conversation/classify.js";
+
+const kind = (text: string) => classifyMessage(text).kind;
+
+describe("classifyMessage", () => {
+  it.each(["hi", "Hello!", "hey there", "Good morning", "good evening, bot", "Hi there!", "how are you?"])(
+    "%s is a greeting",
+    (text) => expect(kind(text)).toBe("greeting"),
+  );
+
+  it.each(["thanks", "Thank you!", "thx", "Great, thanks!", "ok", "Got it.", "much appreciated", "cheers"])(
+    "%s is thanks",
+    (text) => expect(kind(text)).toBe("thanks"),
+  );
+
+  it.each(["help", "Help!", "/help me", "What can you do?", "how does this work?", "who are you"])(
+    "%s asks for help",
+    (text) => expect(kind(text)).toBe("help"),
+  );
+
+  it.each(["Why?", "the", "?", "What is it?", "so?", "!!!", "huh", "what does that mean?"])(
+    "%s has nothing to look up",
+    (text) => expect(kind(text)).toBe("content-free"),
+  );
+
+  it("tells the follow-ups apart", () => {
+    expect(classifyMessage("tell me more").kind).toBe("follow-up");
+    expect(classifyMessage("Tell me more.")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("more")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("Go on, please")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("what else?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    expect(classifyMessage("Explain more, please.")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("What else is there?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    // A new topic after "tell me more about" is a question of its own.
+    expect(classifyMessage("Tell me more about the schools")).toEqual({
+      kind: "question",
+      text: "Tell me more about the schools",
+    });
+    expect(classifyMessage("Anything else?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    expect(classifyMessage("what about the second one?")).toEqual({
+      kind: "follow-up",
+      follow: { type: "item", n: 2 },
+    });
+    expect(classifyMessage("the 3rd quote")).toEqual({ kind: "follow-up", follow: { type: "item", n: 3 } });
+    expect(classifyMessage("show me the last one")).toEqual({
+      kind: "follow-up",
+      follow: { type: "item", n: -1 },
+    });
+    expect(classifyMessage("and the budget?")).toEqual({
+      kind: "follow-up",
+      follow: { type: "topic", topic: "the budget" },
+    });
+    expect(classifyMessage("What about Senior Care Homes?")).toEqual({
+      kind: "follow-up",
+      follow: { type: "topic", topic: "Senior Care Homes" },
+    });
+    expect(classifyMessage("how about next year")).toEqual({
+      kind: "follow-up",
+      follow: { type: "topic", topic: "next year" },
+    });
+  });
+
+  it("keeps questions that only look like follow-ups as questions", () => {
+    expect(kind("And what is planned for housing?")).toBe("question");
+    expect(kind("What is the second priority?")).toBe("question");
+    expect(kind("What came first?")).toBe("question");
+    expect(kind("What is the budget for schools?")).toBe("question");
+    expect(kind("More parks are planned where?")).toBe("question");
+  });
+
+  it("takes a greeting, thanks or please off the front of a question", () => {
+    expect(classifyMessage("Hi, what is planned for schools?")).toEqual({
+      kind: "question",
+      text: "what is planned for schools?",
+    });
+    expect(classifyMessage("hello what is planned for schools?")).toEqual({
+      kind: "question",
+      text: "what is planned for schools?",
+    });
+    expect(classifyMessage("Good morning! Please list the goals for this year.")).toEqual({
+      kind: "question",
+      text: "list the goals for this year.",
+    });
+    expect(classifyMessage("Thanks! And the budget?")).toEqual({
+      kind: "follow-up",
+      follow: { type: "topic", topic: "the budget" },
+    });
+    // No punctuation after a word that could start a question: left whole.
+    expect(classifyMessage("Morning markets open when?")).toEqual({
+      kind: "question",
+      text: "Morning markets open when?",
+    });
+    expect(classifyMessage("Great Wall repairs?")).toEqual({ kind: "question", text: "Great Wall repairs?" });
+  });
+
+  it("names a message in another script, and keeps a foreign name inside English a question", () => {
+    expect(classifyMessage("闵行区的乡村振兴计划是什么？")).toEqual({
+      kind: "other-language",
+      language: "Chinese",
+    });
+    expect(classifyMessage("你好")).toEqual({ kind: "other-language", language: "Chinese" });
+    expect(classifyMessage("こんにちは、計画は何ですか")).toEqual({
+      kind: "other-language",
+      language: "Japanese",
+    });
+    expect(classifyMessage("Что планируется?")).toEqual({
+      kind: "other-language",
+      language: "a Cyrillic script",
+    });
+    expect(kind("What is 东方明珠?")).toBe("question");
+  });
+
+  it("a message a translator takes is a question", () => {
+    const translates = (t: string) => /\p{Script=Han}/u.test(t);
+    expect(classifyMessage("闵行区的乡村振兴计划是什么？", { translates })).toEqual({
+      kind: "question",
+      text: "闵行区的乡村振兴计划是什么？",
+    });
+    expect(classifyMessage("Что планируется?", { translates })).toMatchObject({ kind: "other-language" });
+  });
+});
+
+describe("classifyMessage on the project's question sets", () => {
+  const dir = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+  const questions = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) => readFileSync(`${dir}${f}`, "utf8").split("\n").filter(Boolean))
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+
+  it("takes every one for a question (a first 'What about X?' is asked as typed)", () => {
+    expect(questions.length).toBeGreaterThan(300);
+    const kinds = questions.map((q) => classifyMessage(q));
+    const other = questions.filter((_, i) => {
+      const k = kinds[i];
+      return k?.kind !== "question" && !(k?.kind === "follow-up" && k.follow.type === "topic");
+    });
+    expect(other).toEqual([]);
+  });
+});
