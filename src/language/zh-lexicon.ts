@@ -1,0 +1,96 @@
+/**
+ * What the dictionary alone does not give a Chinese question's English query: the question words and the
+ * English forms the answer stage reads, the words that carry no content, and the generic parts of place
+ * names. General Chinese, never one report's words.
+ */
+
+/** How a question word is said in English, and where the asked-about noun stands in Chinese. */
+export interface QuestionForm {
+  english: string;
+  /** "before": the Chinese noun follows the word (多少个项目 "how many projects"): it follows in English too. */
+  noun: "before" | "none";
+}
+
+/** Longest first is not needed: the segmenter keeps these whole. */
+export const QUESTION_WORDS: Record<string, QuestionForm> = {
+  什么时候: { english: "when", noun: "none" },
+  啥时候: { english: "when", noun: "none" },
+  何时: { english: "when", noun: "none" },
+  几时: { english: "when", noun: "none" },
+  哪一年: { english: "when", noun: "none" },
+  哪年: { english: "when", noun: "none" },
+  多少钱: { english: "how much money", noun: "none" },
+  多少: { english: "how many", noun: "before" },
+  几个: { english: "how many", noun: "before" },
+  几: { english: "how many", noun: "before" },
+  多大: { english: "how big", noun: "none" },
+  多长: { english: "how long", noun: "none" },
+  哪几个: { english: "which", noun: "before" },
+  哪几类: { english: "which", noun: "before" },
+  哪几种: { english: "which", noun: "before" },
+  哪些: { english: "which", noun: "before" },
+  哪个: { english: "which", noun: "before" },
+  哪一个: { english: "which", noun: "before" },
+  哪: { english: "which", noun: "before" },
+  为什么: { english: "why", noun: "none" },
+  为啥: { english: "why", noun: "none" },
+  为何: { english: "why", noun: "none" },
+  怎么样: { english: "how", noun: "none" },
+  怎么: { english: "how", noun: "none" },
+  怎样: { english: "how", noun: "none" },
+  如何: { english: "how", noun: "none" },
+  咋: { english: "how", noun: "none" },
+  哪里: { english: "where", noun: "none" },
+  哪儿: { english: "where", noun: "none" },
+  什么: { english: "what", noun: "before" },
+  啥: { english: "what", noun: "before" },
+  谁: { english: "who", noun: "none" },
+};
+
+/**
+ * Particles, pronouns, copulas, modal and conversational words: dropped. Only words whose English would
+ * add nothing a search could use ("is", "we", "want to ask", "exactly").
+ */
+export const FILLER = new Set(
+  (
+    "的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 要 会 能 可以 可 将 把 被 给 让 对 向 从 和 与 及 跟 同 " +
+    "这 那 这个 那个 那些 这次 那次 这些 这里 那里 那边 这边 这块 这方面 其 之 " +
+    "我 我们 你 你们 您 他 她 它 他们 咱们 大家 自己 " +
+    "就 都 也 还 又 再 才 已经 一共 总共 到底 究竟 主要 一般 一下 一些 下 " +
+    "想 问 请问 想问 想知道 知道 说 讲 提到 报告 里 中 上 方面 来 去 做 搞 " +
+    "新来 新来的 就是 那句 句 呢 不 没 没有 会不会 能不能 是不是 有没有 是否"
+  ).split(" "),
+);
+
+/**
+ * Classifiers that stand between a number word and its noun (多少个项目, 几所大学): dropped, the noun kept.
+ */
+export const CLASSIFIERS = new Set("个 件 项 座 家 所 位 名 条 种 类 批 只 张 本 处 块 台 辆 户".split(" "));
+
+/**
+ * The generic part of a place or body's name, said in English after the name's pinyin: 龙吴路 "Longwu Road".
+ * Used only after a name; elsewhere the dictionary's sense is chosen as for any word.
+ */
+export const NAME_SUFFIXES: Record<string, string> = {
+  路: "Road",
+  街: "Street",
+  大道: "Avenue",
+  镇: "Town",
+  村: "Village",
+  区: "District",
+  县: "County",
+  市: "City",
+  省: "Province",
+  河: "River",
+  江: "River",
+  湖: "Lake",
+  湾: "Bay",
+  山: "Mountain",
+  岛: "Island",
+  港: "Port",
+  桥: "Bridge",
+  公园: "Park",
+  街道: "Subdistrict",
+  新城: "New City",
+  大学: "University",
+};
