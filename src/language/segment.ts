@@ -32,7 +32,13 @@ export function segmentChinese(text: string, isWord: (word: string) => boolean, 
     else if (isWordLike) pieces.push({ text: segment, kind: "other" });
     else if (segment.trim()) pieces.push({ text: segment, kind: "break" });
   }
-  return joinDictionaryWords(pieces, isWord, maxChars);
+  // ICU also keeps together strings it takes for one word that the dictionary does not (多少个, 我在):
+  // those are cut again into the dictionary's words.
+  return joinDictionaryWords(pieces, isWord, maxChars).flatMap((t) =>
+    t.kind === "han" && !isWord(t.text) && [...t.text].length > 1
+      ? splitUnknown(t.text, isWord, maxChars).map((text) => ({ text, kind: "han" as const }))
+      : [t],
+  );
 }
 
 function joinDictionaryWords(pieces: Token[], isWord: (word: string) => boolean, maxChars: number): Token[] {

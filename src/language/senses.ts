@@ -10,7 +10,7 @@ const META_GLOSS =
   /\b(variant of|surname|see also|see |abbr\.|used in|also pr\.|also written|old name|(?:Tw|Taiwan) pr\.|CL:|classifier for|radical)\b|\p{Script=Han}|\[/iu;
 
 const GLUE = new Set(
-  "a an the of to and or in on at for with by be as one one's oneself sb sth sb's something someone etc".split(
+  "a an the of to and or in on at for with by be as up down out off over away back one's oneself sb sth sb's something someone etc".split(
     " ",
   ),
 );
@@ -36,16 +36,23 @@ export function knownWord(word: string, isKnown: (word: string) => boolean): boo
   return isKnown(`${w}ing`);
 }
 
+/** A gloss as query words, and whether the dictionary gave it as a verb ("to boost"). */
+export interface Gloss {
+  text: string;
+  verb: boolean;
+}
+
 /** Candidate glosses of a word, common-noun readings before proper-noun ones, in dictionary order. */
-export function glossesOf(readings: readonly Reading[]): string[] {
+export function glossesOf(readings: readonly Reading[]): Gloss[] {
   const common = readings.filter((r) => !/^[A-Z]/.test(r.pinyin));
   const proper = readings.filter((r) => /^[A-Z]/.test(r.pinyin));
-  const out: string[] = [];
+  const out: Gloss[] = [];
   for (const reading of [...common, ...proper]) {
     for (const gloss of reading.glosses) {
-      if (META_GLOSS.test(gloss)) continue;
-      const clean = cleanGloss(gloss);
-      if (clean && !out.includes(clean)) out.push(clean);
+      // A classifier note in parentheses ("road (CL:条[tiao2])") is no reason to drop the gloss.
+      if (META_GLOSS.test(gloss.replace(/\([^)]*\)/g, ""))) continue;
+      const text = cleanGloss(gloss);
+      if (text && !out.some((g) => g.text === text)) out.push({ text, verb: /^\s*to\s/i.test(gloss) });
     }
   }
   return out;
@@ -65,17 +72,33 @@ function knownShare(gloss: string, isKnown: (word: string) => boolean): number {
  * The English for a word: the gloss the index knows best, earlier glosses winning ties and long glosses
  * (more than three words, usually explanations) losing them; the first gloss when the index knows none.
  */
-export function chooseGloss(readings: readonly Reading[], isKnown: (word: string) => boolean): string | null {
+export function chooseGloss(readings: readonly Reading[], isKnown: (word: string) => boolean): Gloss | null {
   const glosses = glossesOf(readings);
-  let best: string | null = null;
+  let best: Gloss | null = null;
   let bestScore = -Infinity;
   glosses.forEach((gloss, rank) => {
-    const length = gloss.split(" ").length;
-    const score = knownShare(gloss, isKnown) - 0.01 * rank - (length > 3 ? 0.3 : 0);
+    const length = gloss.text.split(" ").filter((w) => !GLUE.has(w)).length;
+    const score = knownShare(gloss.text, isKnown) - 0.01 * rank - (length > 3 ? 0.3 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = gloss;
     }
   });
   return best;
+}
+
+/**
+ * A second one-word noun gloss the shelf also uses, searched beside the first: 重大 "important" and
+ * "major", 区 "area" and "district", when the shelf has both and nothing tells which it means.
+ */
+export function alternativeGloss(
+  readings: readonly Reading[],
+  chosen: Gloss,
+  isKnown: (word: string) => boolean,
+): Gloss[] {
+  if (chosen.verb || chosen.text.includes(" ")) return [];
+  const other = glossesOf(readings).find(
+    (g) => g.text !== chosen.text && !g.verb && !g.text.includes(" ") && knownWord(g.text, isKnown),
+  );
+  return other ? [other] : [];
 }

@@ -45,6 +45,13 @@ export const QUESTION_WORDS: Record<string, QuestionForm> = {
   什么: { english: "what", noun: "before" },
   啥: { english: "what", noun: "before" },
   谁: { english: "who", noun: "none" },
+  // Yes-no questions: the English auxiliary that opens them.
+  会不会: { english: "will", noun: "none" },
+  能不能: { english: "can", noun: "none" },
+  可不可以: { english: "can", noun: "none" },
+  是不是: { english: "is", noun: "none" },
+  有没有: { english: "is there", noun: "none" },
+  是否: { english: "whether", noun: "none" },
 };
 
 /**
@@ -58,9 +65,15 @@ export const FILLER = new Set(
     "我 我们 你 你们 您 他 她 它 他们 咱们 大家 自己 " +
     "就 都 也 还 又 再 才 已经 一共 总共 到底 究竟 主要 一般 一下 一些 下 " +
     "想 问 请问 想问 想知道 知道 说 讲 提到 报告 里 中 上 方面 来 去 做 搞 " +
-    "新来 新来的 就是 那句 句 呢 不 没 没有 会不会 能不能 是不是 有没有 是否"
+    "新来 新来的 就是 那句 句 不 没 没有"
   ).split(" "),
 );
+
+/**
+ * Verbs after which a number or question word says how much of what came before ("项目有几个", "增速是多少"):
+ * the asked-about noun then stands before the question word, not after it.
+ */
+export const NOUN_BEFORE_VERBS = new Set("有 是 为 共有 一共有 总共有 达到".split(" "));
 
 /**
  * Classifiers that stand between a number word and its noun (多少个项目, 几所大学): dropped, the noun kept.

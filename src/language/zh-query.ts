@@ -6,15 +6,22 @@
 import type { ChineseDictionary } from "./cedict.js";
 import { knownName, spellName, type Readings } from "./names.js";
 import { isHan, segmentChinese, splitUnknown, type Token } from "./segment.js";
-import { chooseGloss } from "./senses.js";
-import { CLASSIFIERS, FILLER, NAME_SUFFIXES, QUESTION_WORDS, type QuestionForm } from "./zh-lexicon.js";
+import { alternativeGloss, chooseGloss, type Gloss } from "./senses.js";
+import {
+  CLASSIFIERS,
+  FILLER,
+  NAME_SUFFIXES,
+  NOUN_BEFORE_VERBS,
+  QUESTION_WORDS,
+  type QuestionForm,
+} from "./zh-lexicon.js";
 
 export interface ChineseTools {
   dictionary: ChineseDictionary;
   readings: Readings;
 }
 
-type Part = { kind: "word"; text: string } | { kind: "question"; form: QuestionForm };
+type Part = { kind: "word"; text: string; verb?: boolean } | { kind: "question"; form: QuestionForm };
 
 /** Most tokens a name is made of (闵|行 are two, 大|治|河 three before its suffix). */
 const NAME_TOKENS = 4;
@@ -58,15 +65,27 @@ function toParts(
       continue;
     }
     const form = QUESTION_WORDS[token.text];
-    if (form) parts.push({ kind: "question", form });
-    else if (CLASSIFIERS.has(token.text) && parts.at(-1)?.kind === "question") {
-      // 多少个项目: the classifier between the number word and its noun says nothing in English.
+    if (form) {
+      const after = i > 0 && NOUN_BEFORE_VERBS.has(tokens[i - 1]!.text);
+      parts.push({ kind: "question", form: after ? askedBefore(form) : form });
+    } else if (
+      CLASSIFIERS.has(token.text) &&
+      (parts.at(-1)?.kind === "question" || tokens[i - 1]?.kind === "other")
+    ) {
+      // 多少个项目, 5个项目: the classifier between a number and its noun says nothing in English.
     } else if (!FILLER.has(token.text)) {
-      for (const text of glossWord(token.text, tools, isKnown, isWord)) parts.push({ kind: "word", text });
+      for (const gloss of glossWord(token.text, tools, isKnown, isWord))
+        parts.push({ kind: "word", ...gloss });
     }
     i++;
   }
   return parts;
+}
+
+/** The form when the noun came first: "增速是多少" "how many …", "X是什么" "what is X". */
+function askedBefore(form: QuestionForm): QuestionForm {
+  const english = form.english === "what" || form.english === "which" ? `${form.english} is` : form.english;
+  return { english, noun: "none" };
 }
 
 /** A name the shelf spells in pinyin, from the longest run of tokens at i that is one. */
@@ -98,22 +117,33 @@ function glossWord(
   tools: ChineseTools,
   isKnown: (word: string) => boolean,
   isWord: (word: string) => boolean,
-): string[] {
+): Gloss[] {
   const readings = tools.dictionary.lookup(word);
   if (readings) {
     const gloss = chooseGloss(readings, isKnown);
-    if (gloss) return [gloss];
+    if (gloss) return [gloss, ...alternativeGloss(readings, gloss, isKnown)];
     // Only proper-noun glosses ("surname Chen"): the name in pinyin.
-    return isHan(word) ? [spellName(word, tools.readings)] : [];
+    return isHan(word) ? [{ text: spellName(word, tools.readings), verb: false }] : [];
   }
   const pieces = splitUnknown(word, isWord);
-  if (pieces.length === 1) return [spellName(word, tools.readings)];
+  if (pieces.length === 1) return [{ text: spellName(word, tools.readings), verb: false }];
   return pieces.filter((p) => !FILLER.has(p)).flatMap((p) => glossWord(p, tools, isKnown, isWord));
 }
 
 /**
+ * A counted noun phrase with its head first (多少个重大产业项目 "how many projects of major industry"): what
+ * is counted is the head; its modifiers follow behind "of".
+ */
+function nounPhrase(form: QuestionForm, noun: string[]): string[] {
+  if (form.english !== "how many" || noun.length < 2) return noun;
+  return [noun.at(-1)!, "of", ...noun.slice(0, -1)];
+}
+
+/**
  * The English order: the question word first. Where Chinese puts the asked-about noun after the question
- * word (多少个口袋公园, 哪些产业) that phrase follows it, as in English; the rest of the question comes after.
+ * word (多少个口袋公园, 哪些产业) that noun phrase follows it, as in English, up to the first verb; the rest of
+ * the question comes after, behind "in" so that the noun phrase reads as the thing asked about. A "what" or
+ * "which" without a noun of its own ("都包括啥") reads "what is …".
  */
 function arrange(parts: Part[]): string {
   const q = parts.findIndex((p) => p.kind === "question");
@@ -122,10 +152,18 @@ function arrange(parts: Part[]): string {
   if (q < 0) ordered = words(parts);
   else {
     const form = (parts[q] as Extract<Part, { kind: "question" }>).form;
-    const before = words(parts.slice(0, q));
-    const after = words(parts.slice(q + 1));
-    ordered =
-      form.noun === "before" ? [form.english, ...after, ...before] : [form.english, ...before, ...after];
+    const before = parts.slice(0, q);
+    const after = parts.slice(q + 1);
+    if (form.noun === "none") ordered = [form.english, ...words(before), ...words(after)];
+    else {
+      const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
+      const noun = verb < 0 ? after : after.slice(0, verb);
+      const rest = [...words(verb < 0 ? [] : after.slice(verb)), ...words(before)];
+      if (!noun.length)
+        ordered = [form.english, ...(/^(what|which)$/.test(form.english) ? ["is"] : []), ...rest];
+      else
+        ordered = [form.english, ...nounPhrase(form, words(noun)), ...(rest.length ? ["in", ...rest] : [])];
+    }
   }
   return ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
 }
