@@ -13,6 +13,7 @@ import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
 import type { Store } from "./store/store.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
 import { describeError } from "./errors.js";
+import { createChineseTranslator } from "./language/chinese-translator.js";
 
 export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
 
@@ -64,6 +65,9 @@ export async function indexCorpus(
     current: options.current,
   });
 }
+
+/** The language tool for questions not in English (its dictionary loads on the first Chinese question). */
+export const createQueryTranslator = createChineseTranslator;
 
 /** The answerer over one store: the engine's default retriever and answer settings. */
 export function answererFor(store: Store, embedder: Embedder): Answerer {
