@@ -2,7 +2,7 @@
  * `npx tsx scripts/eval-zh.ts [--verbose] [file.jsonl]`: scores Chinese questions through the Chinese
  * translator and the English engine (translate, then ask the English query), as the answerer will once it
  * is given the translator; prints the metrics, the dictionary's load time and memory, and the
- * per-question cost of translating.
+ * per-question cost of translating. `--en` asks each question's English gloss (`en`) instead, for comparison.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,16 +14,21 @@ import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
 import { createChineseTranslator } from "../src/language/chinese-translator.js";
 import { knownWordsOf } from "../src/language/known-words.js";
 
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
+const median = (xs: number[]) => quantile(xs, 0.5);
+
 runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { verbose: { type: "boolean" } },
+    options: { verbose: { type: "boolean" }, en: { type: "boolean" }, cost: { type: "string" } },
   });
   const file = positionals[0] ?? "../shared/eval/dev-zh.jsonl";
   const items = readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => evalItemSchema.parse(JSON.parse(l)));
+    .map((l) => JSON.parse(l) as { en?: string })
+    .map((raw) => ({ ...evalItemSchema.parse(raw), en: raw.en }));
   const settings = loadSettings();
   const app = await createApp(settings, { log: logToStderr });
   const answerer = app.answerer();
@@ -36,13 +41,33 @@ runCli(async () => {
   const loadMs = performance.now() - t0;
   const rssMb = (process.memoryUsage().rss - rss0) / 1e6;
 
+  // `--cost N`: N rounds over the questions, each a Chinese question (translate + ask) beside its English
+  // gloss (ask), interleaved so that both see the same load.
+  const measureCost = async (rounds: number) => {
+    const zh: number[] = [];
+    const en: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const item of items) {
+        if (!item.en) continue;
+        let t = performance.now();
+        await answerer.ask(await translator.translate(item.question, isKnown));
+        zh.push(performance.now() - t);
+        t = performance.now();
+        await answerer.ask(item.en);
+        en.push(performance.now() - t);
+      }
+    }
+    return { zh, en };
+  };
+
   const rows: EvalRow[] = [];
   const translateMs: number[] = [];
   const askMs: number[] = [];
   for (const item of items) {
     if (!translator.handles(item.question)) console.log(`not taken as Chinese: ${item.id}`);
     const t1 = performance.now();
-    const query = await translator.translate(item.question, isKnown);
+    // --en asks the set's English gloss instead: what the engine does with a perfect translation.
+    const query = values.en && item.en ? item.en : await translator.translate(item.question, isKnown);
     const t2 = performance.now();
     const { answer } = await answerer.ask(query);
     askMs.push(performance.now() - t2);
@@ -60,10 +85,10 @@ runCli(async () => {
       console.log(`  ${item.question}\n  → ${query}`);
     }
   }
+  const cost = values.cost ? await measureCost(Number(values.cost)) : null;
   await app.close();
   const r = summarise(rows);
   const f = (x: number) => x.toFixed(3);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   console.log(
     `questions ${r.questions} (answerable ${r.answerable}): R@1 ${f(r.recallAt1)} R@3 ${f(r.recallAt3)} ` +
       `MRR@10 ${f(r.mrrAt10)} quote acc. ${f(r.quoteAccuracy)} abst. P ${f(r.abstentionPrecision)} ` +
@@ -74,4 +99,11 @@ runCli(async () => {
       `${median(translateMs).toFixed(2)} max ${Math.max(...translateMs).toFixed(2)}; ask (English query) ms ` +
       `median ${median(askMs).toFixed(2)}`,
   );
+  if (cost) {
+    const line = (xs: number[]) => `p50 ${median(xs).toFixed(2)} p95 ${quantile(xs, 0.95).toFixed(2)}`;
+    console.log(
+      `cost over ${cost.zh.length} asks: Chinese (translate + ask) ms ${line(cost.zh)}; English gloss (ask) ms ` +
+        `${line(cost.en)}; ratio of p50 ${(median(cost.zh) / median(cost.en)).toFixed(2)}`,
+    );
+  }
 });

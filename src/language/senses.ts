@@ -98,7 +98,12 @@ export function alternativeGloss(
 ): Gloss[] {
   if (chosen.verb || chosen.text.includes(" ")) return [];
   const other = glossesOf(readings).find(
-    (g) => g.text !== chosen.text && !g.verb && !g.text.includes(" ") && knownWord(g.text, isKnown),
+    (g) =>
+      g.text !== chosen.text &&
+      !g.verb &&
+      !g.text.includes(" ") &&
+      !GLUE.has(g.text.toLowerCase()) &&
+      knownWord(g.text, isKnown),
   );
   return other ? [other] : [];
 }

@@ -70,15 +70,28 @@ export const FILLER = new Set(
 );
 
 /**
- * Verbs after which a number or question word says how much of what came before ("项目有几个", "增速是多少"):
- * the asked-about noun then stands before the question word, not after it.
+ * Words of administrative Chinese whose dictionary senses miss the sense a government text uses (区 is a
+ * district there, not an area).
  */
-export const NOUN_BEFORE_VERBS = new Set("有 是 为 共有 一共有 总共有 达到".split(" "));
+export const WORDS: Record<string, string> = {
+  全区: "whole district",
+  区里: "district",
+  区级: "district-level",
+  全市: "whole city",
+  市里: "city",
+  市级: "city-level",
+  全镇: "whole town",
+  镇里: "town",
+  镇级: "town-level",
+};
 
 /**
- * Classifiers that stand between a number word and its noun (多少个项目, 几所大学): dropped, the noun kept.
+ * Classifiers that stand between a number word and its noun (多少个项目, 几所大学), and 号 after a house
+ * number: dropped, the number and the noun kept.
  */
-export const CLASSIFIERS = new Set("个 件 项 座 家 所 位 名 条 种 类 批 只 张 本 处 块 台 辆 户".split(" "));
+export const CLASSIFIERS = new Set(
+  "个 件 项 座 家 所 位 名 条 种 类 批 只 张 本 处 块 台 辆 户 号".split(" "),
+);
 
 /**
  * The generic part of a place or body's name, said in English after the name's pinyin: 龙吴路 "Longwu Road".

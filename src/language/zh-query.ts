@@ -11,7 +11,7 @@ import {
   CLASSIFIERS,
   FILLER,
   NAME_SUFFIXES,
-  NOUN_BEFORE_VERBS,
+  WORDS,
   QUESTION_WORDS,
   type QuestionForm,
 } from "./zh-lexicon.js";
@@ -34,7 +34,11 @@ export function chineseToEnglish(
 ): string {
   const { dictionary } = tools;
   const isWord = (w: string) =>
-    dictionary.lookup(w) !== undefined || w in QUESTION_WORDS || w in NAME_SUFFIXES || FILLER.has(w);
+    dictionary.lookup(w) !== undefined ||
+    w in QUESTION_WORDS ||
+    w in NAME_SUFFIXES ||
+    w in WORDS ||
+    FILLER.has(w);
   const tokens = segmentChinese(question, isWord, Math.min(dictionary.maxWordLength, 8));
   return arrange(toParts(tokens, tools, isKnown, isWord));
 }
@@ -65,14 +69,14 @@ function toParts(
       continue;
     }
     const form = QUESTION_WORDS[token.text];
-    if (form) {
-      const after = i > 0 && NOUN_BEFORE_VERBS.has(tokens[i - 1]!.text);
-      parts.push({ kind: "question", form: after ? askedBefore(form) : form });
-    } else if (
+    if (form) parts.push({ kind: "question", form });
+    else if (
       CLASSIFIERS.has(token.text) &&
       (parts.at(-1)?.kind === "question" || tokens[i - 1]?.kind === "other")
     ) {
       // 多少个项目, 5个项目: the classifier between a number and its noun says nothing in English.
+    } else if (WORDS[token.text]) {
+      parts.push({ kind: "word", text: WORDS[token.text]! });
     } else if (!FILLER.has(token.text)) {
       for (const gloss of glossWord(token.text, tools, isKnown, isWord))
         parts.push({ kind: "word", ...gloss });
@@ -82,12 +86,6 @@ function toParts(
   return parts;
 }
 
-/** The form when the noun came first: "增速是多少" "how many …", "X是什么" "what is X". */
-function askedBefore(form: QuestionForm): QuestionForm {
-  const english = form.english === "what" || form.english === "which" ? `${form.english} is` : form.english;
-  return { english, noun: "none" };
-}
-
 /** A name the shelf spells in pinyin, from the longest run of tokens at i that is one. */
 function nameAt(
   tokens: Token[],
@@ -95,6 +93,13 @@ function nameAt(
   readings: Readings,
   isKnown: (word: string) => boolean,
 ): { english: string; next: number } | null {
+  // One token holding a name and its suffix (莘庄镇): the name, then the suffix in English.
+  const first = tokens[i]!.text;
+  for (const [suffix, english] of Object.entries(NAME_SUFFIXES)) {
+    if (!first.endsWith(suffix) || first.length <= suffix.length) continue;
+    const name = knownName(first.slice(0, -suffix.length), readings, isKnown);
+    if (name) return { english: `${name} ${english}`, next: i + 1 };
+  }
   let text = "";
   const spans: { text: string; next: number }[] = [];
   for (let j = i; j < tokens.length && j < i + NAME_TOKENS; j++) {
@@ -121,6 +126,11 @@ function glossWord(
   const readings = tools.dictionary.lookup(word);
   if (readings) {
     const gloss = chooseGloss(readings, isKnown);
+    // A unit or thing the dictionary can only explain ("unit of area equal to one fifteenth of a hectare")
+    // that the shelf names in pinyin (亩 "mu").
+    const spelled = readings.map((r) => r.pinyin.replace(/\d/g, "").replace(/\s+/g, "").toLowerCase());
+    const named = spelled.find((s) => isKnown(s));
+    if (named && (!gloss || gloss.text.split(" ").length > 3)) return [{ text: named, verb: false }];
     if (gloss) return [gloss, ...alternativeGloss(readings, gloss, isKnown)];
     // Only proper-noun glosses ("surname Chen"): the name in pinyin.
     return isHan(word) ? [{ text: spellName(word, tools.readings), verb: false }] : [];
@@ -142,8 +152,8 @@ function nounPhrase(form: QuestionForm, noun: string[]): string[] {
 /**
  * The English order: the question word first. Where Chinese puts the asked-about noun after the question
  * word (多少个口袋公园, 哪些产业) that noun phrase follows it, as in English, up to the first verb; the rest of
- * the question comes after, behind "in" so that the noun phrase reads as the thing asked about. A "what" or
- * "which" without a noun of its own ("都包括啥") reads "what is …".
+ * the question comes after, behind "in" so that the noun phrase reads as the thing asked about. With no noun
+ * after it the noun came before ("项目有几个" "how many projects", "X是什么" "what is X").
  */
 function arrange(parts: Part[]): string {
   const q = parts.findIndex((p) => p.kind === "question");
@@ -154,16 +164,17 @@ function arrange(parts: Part[]): string {
     const form = (parts[q] as Extract<Part, { kind: "question" }>).form;
     const before = parts.slice(0, q);
     const after = parts.slice(q + 1);
+    const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
+    const noun = verb < 0 ? after : after.slice(0, verb);
     if (form.noun === "none") ordered = [form.english, ...words(before), ...words(after)];
-    else {
-      const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
-      const noun = verb < 0 ? after : after.slice(0, verb);
-      const rest = [...words(verb < 0 ? [] : after.slice(verb)), ...words(before)];
-      if (!noun.length)
-        ordered = [form.english, ...(/^(what|which)$/.test(form.english) ? ["is"] : []), ...rest];
-      else
-        ordered = [form.english, ...nounPhrase(form, words(noun)), ...(rest.length ? ["in", ...rest] : [])];
-    }
+    else if (noun.length) {
+      const rest = [...words(after.slice(noun.length)), ...words(before)];
+      ordered = [form.english, ...nounPhrase(form, words(noun)), ...(rest.length ? ["in", ...rest] : [])];
+    } else if (form.english === "how many") {
+      const head = before.findLastIndex((p) => p.kind === "word" && !p.verb);
+      const rest = [...words(before.filter((_, k) => k !== head)), ...words(after)];
+      ordered = head < 0 ? [form.english, ...rest] : [form.english, ...words([before[head]!]), "in", ...rest];
+    } else ordered = [form.english, "is", ...words(before), ...words(after)];
   }
   return ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
 }
