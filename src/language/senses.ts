@@ -78,7 +78,9 @@ export function chooseGloss(readings: readonly Reading[], isKnown: (word: string
   let bestScore = -Infinity;
   glosses.forEach((gloss, rank) => {
     const length = gloss.text.split(" ").filter((w) => !GLUE.has(w)).length;
-    const score = knownShare(gloss.text, isKnown) - 0.01 * rank - (length > 3 ? 0.3 : 0);
+    // "rate of progress", "start a construction job": a phrase explaining the word; "progress" is better.
+    const explains = /\b(of|a|an|the|to|for|with|by)\b/.test(gloss.text) ? 0.03 : 0;
+    const score = knownShare(gloss.text, isKnown) - 0.01 * rank - explains - (length > 3 ? 0.3 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = gloss;

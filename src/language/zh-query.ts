@@ -21,7 +21,9 @@ export interface ChineseTools {
   readings: Readings;
 }
 
-type Part = { kind: "word"; text: string; verb?: boolean } | { kind: "question"; form: QuestionForm };
+type Part =
+  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean }
+  | { kind: "question"; form: QuestionForm };
 
 /** Most tokens a name is made of (闵|行 are two, 大|治|河 three before its suffix). */
 const NAME_TOKENS = 4;
@@ -131,7 +133,8 @@ function glossWord(
     const spelled = readings.map((r) => r.pinyin.replace(/\d/g, "").replace(/\s+/g, "").toLowerCase());
     const named = spelled.find((s) => isKnown(s));
     if (named && (!gloss || gloss.text.split(" ").length > 3)) return [{ text: named, verb: false }];
-    if (gloss) return [gloss, ...alternativeGloss(readings, gloss, isKnown)];
+    if (gloss)
+      return [gloss, ...alternativeGloss(readings, gloss, isKnown).map((g) => ({ ...g, alternative: true }))];
     // Only proper-noun glosses ("surname Chen"): the name in pinyin.
     return isHan(word) ? [{ text: spellName(word, tools.readings), verb: false }] : [];
   }
@@ -141,12 +144,16 @@ function glossWord(
 }
 
 /**
- * A counted noun phrase with its head first (多少个重大产业项目 "how many projects of major industry"): what
- * is counted is the head; its modifiers follow behind "of".
+ * A counted noun phrase with its head first (多少个重大产业项目 "how many projects of major industry"): the
+ * head, the last word (with its second sense), is what is counted; its modifiers follow behind "of". (A
+ * "which" phrase keeps the Chinese order: moving its head first measured worse.)
  */
-function nounPhrase(form: QuestionForm, noun: string[]): string[] {
-  if (form.english !== "how many" || noun.length < 2) return noun;
-  return [noun.at(-1)!, "of", ...noun.slice(0, -1)];
+function nounPhrase(form: QuestionForm, noun: Part[]): Part[] {
+  if (form.english !== "how many") return noun;
+  const head = noun.findLastIndex((p) => p.kind === "word" && !p.alternative);
+  if (head <= 0) return noun;
+  const of: Part = { kind: "word", text: "of" };
+  return [...noun.slice(head), of, ...noun.slice(0, head)];
 }
 
 /**
@@ -169,7 +176,7 @@ function arrange(parts: Part[]): string {
     if (form.noun === "none") ordered = [form.english, ...words(before), ...words(after)];
     else if (noun.length) {
       const rest = [...words(after.slice(noun.length)), ...words(before)];
-      ordered = [form.english, ...nounPhrase(form, words(noun)), ...(rest.length ? ["in", ...rest] : [])];
+      ordered = [form.english, ...words(nounPhrase(form, noun)), ...(rest.length ? ["in", ...rest] : [])];
     } else if (form.english === "how many") {
       const head = before.findLastIndex((p) => p.kind === "word" && !p.verb);
       const rest = [...words(before.filter((_, k) => k !== head)), ...words(after)];
