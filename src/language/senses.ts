@@ -15,12 +15,12 @@ const GLUE = new Set(
   ),
 );
 
-/** A gloss as query words: no parentheses, no leading "to", no "sb"/"sth", no question mark. */
+/** A gloss as query words: no parentheses, no leading "to" or article, no "sb"/"sth", no question mark. */
 export function cleanGloss(gloss: string): string {
   return gloss
     .replace(/\([^)]*\)/g, " ")
     .replace(/[?!.]/g, " ")
-    .replace(/^\s*to\s+/i, "")
+    .replace(/^\s*(to|a|an|the)\s+/i, "")
     .replace(/\b(sb|sth|sb's|etc)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim();

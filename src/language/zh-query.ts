@@ -133,8 +133,11 @@ function glossWord(
     const spelled = readings.map((r) => r.pinyin.replace(/\d/g, "").replace(/\s+/g, "").toLowerCase());
     const named = spelled.find((s) => isKnown(s));
     if (named && (!gloss || gloss.text.split(" ").length > 3)) return [{ text: named, verb: false }];
-    if (gloss)
-      return [gloss, ...alternativeGloss(readings, gloss, isKnown).map((g) => ({ ...g, alternative: true }))];
+    // A single character has too many senses for a second one to be more often right than wrong.
+    if (gloss) {
+      const alternatives = [...word].length > 1 ? alternativeGloss(readings, gloss, isKnown) : [];
+      return [gloss, ...alternatives.map((g) => ({ ...g, alternative: true }))];
+    }
     // Only proper-noun glosses ("surname Chen"): the name in pinyin.
     return isHan(word) ? [{ text: spellName(word, tools.readings), verb: false }] : [];
   }
