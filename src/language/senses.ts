@@ -65,14 +65,21 @@ function knownShare(gloss: string, isKnown: (word: string) => boolean): number {
     .split(/[^a-z0-9']+/)
     .filter((w) => w && !GLUE.has(w));
   if (!words.length) return 0;
-  return words.filter((w) => knownWord(w, isKnown)).length / words.length;
+  const share = words.filter((w) => knownWord(w, isKnown)).length / words.length;
+  // One known word of a long explanation ("treat by a special process") says little about the sense.
+  return share >= 0.5 ? share : 0;
 }
 
 /**
  * The English for a word: the gloss the index knows best, earlier glosses winning ties and long glosses
- * (more than three words, usually explanations) losing them; the first gloss when the index knows none.
+ * (more than three words, usually explanations) losing them, and verbs losing them where a noun stands;
+ * the first gloss when the index knows none.
  */
-export function chooseGloss(readings: readonly Reading[], isKnown: (word: string) => boolean): Gloss | null {
+export function chooseGloss(
+  readings: readonly Reading[],
+  isKnown: (word: string) => boolean,
+  options: { noun?: boolean } = {},
+): Gloss | null {
   const glosses = glossesOf(readings);
   let best: Gloss | null = null;
   let bestScore = -Infinity;
@@ -80,7 +87,10 @@ export function chooseGloss(readings: readonly Reading[], isKnown: (word: string
     const length = gloss.text.split(" ").filter((w) => !GLUE.has(w)).length;
     // "rate of progress", "start a construction job": a phrase explaining the word; "progress" is better.
     const explains = /\b(of|a|an|the|to|for|with|by)\b/.test(gloss.text) ? 0.03 : 0;
-    const score = knownShare(gloss.text, isKnown) - 0.01 * rank - explains - (length > 3 ? 0.3 : 0);
+    // Where the word must be a noun (after 的, 服务 is "service", not "serve").
+    const wrongClass = options.noun && gloss.verb ? 0.05 : 0;
+    const score =
+      knownShare(gloss.text, isKnown) - 0.01 * rank - explains - wrongClass - (length > 3 ? 0.3 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = gloss;

@@ -20,6 +20,9 @@ export const QUESTION_WORDS: Record<string, QuestionForm> = {
   哪一年: { english: "when", noun: "none" },
   哪年: { english: "when", noun: "none" },
   多少钱: { english: "how much money", noun: "none" },
+  几年: { english: "how many years", noun: "none" },
+  几天: { english: "how many days", noun: "none" },
+  几次: { english: "how many times", noun: "none" },
   多少: { english: "how many", noun: "before" },
   几个: { english: "how many", noun: "before" },
   几: { english: "how many", noun: "before" },
@@ -31,7 +34,9 @@ export const QUESTION_WORDS: Record<string, QuestionForm> = {
   哪些: { english: "which", noun: "before" },
   哪个: { english: "which", noun: "before" },
   哪一个: { english: "which", noun: "before" },
+  哪一: { english: "which", noun: "before" },
   哪: { english: "which", noun: "before" },
+  什么样: { english: "what kind of", noun: "before" },
   为什么: { english: "why", noun: "none" },
   为啥: { english: "why", noun: "none" },
   为何: { english: "why", noun: "none" },
@@ -84,6 +89,14 @@ export const WORDS: Record<string, string> = {
   镇里: "town",
   镇级: "town-level",
 };
+
+/**
+ * Nouns that name no topic of their own after 什么/哪些 ("有什么安排" asks what is planned, not about
+ * "arrangements"): the question then reads "what is …", and the noun stays among the other words.
+ */
+export const GENERIC_NOUNS = new Set(
+  "安排 打算 工作 措施 举措 内容 情况 做法 进展 任务 要求 方面 东西 事情 事 办法".split(" "),
+);
 
 /**
  * Classifiers that stand between a number word and its noun (多少个项目, 几所大学), and 号 after a house

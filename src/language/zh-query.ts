@@ -10,6 +10,7 @@ import { alternativeGloss, chooseGloss, type Gloss } from "./senses.js";
 import {
   CLASSIFIERS,
   FILLER,
+  GENERIC_NOUNS,
   NAME_SUFFIXES,
   WORDS,
   QUESTION_WORDS,
@@ -22,7 +23,7 @@ export interface ChineseTools {
 }
 
 type Part =
-  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean }
+  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean; generic?: boolean }
   | { kind: "question"; form: QuestionForm };
 
 /** Most tokens a name is made of (闵|行 are two, 大|治|河 three before its suffix). */
@@ -80,8 +81,12 @@ function toParts(
     } else if (WORDS[token.text]) {
       parts.push({ kind: "word", text: WORDS[token.text]! });
     } else if (!FILLER.has(token.text)) {
-      for (const gloss of glossWord(token.text, tools, isKnown, isWord))
-        parts.push({ kind: "word", ...gloss });
+      // After 的, or after a question word that asks about a noun (哪些, 什么), a noun stands.
+      const last = parts.at(-1);
+      const noun = tokens[i - 1]?.text === "的" || (last?.kind === "question" && last.form.noun === "before");
+      const generic = GENERIC_NOUNS.has(token.text);
+      for (const gloss of glossWord(token.text, tools, isKnown, isWord, noun))
+        parts.push({ kind: "word", ...gloss, generic });
     }
     i++;
   }
@@ -124,10 +129,11 @@ function glossWord(
   tools: ChineseTools,
   isKnown: (word: string) => boolean,
   isWord: (word: string) => boolean,
+  noun = false,
 ): Gloss[] {
   const readings = tools.dictionary.lookup(word);
   if (readings) {
-    const gloss = chooseGloss(readings, isKnown);
+    const gloss = chooseGloss(readings, isKnown, { noun });
     // A unit or thing the dictionary can only explain ("unit of area equal to one fifteenth of a hectare")
     // that the shelf names in pinyin (亩 "mu").
     const spelled = readings.map((r) => r.pinyin.replace(/\d/g, "").replace(/\s+/g, "").toLowerCase());
@@ -175,8 +181,11 @@ function arrange(parts: Part[]): string {
     const before = parts.slice(0, q);
     const after = parts.slice(q + 1);
     const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
-    const noun = verb < 0 ? after : after.slice(0, verb);
-    if (form.noun === "none") ordered = [form.english, ...words(before), ...words(after)];
+    let noun = verb < 0 ? after : after.slice(0, verb);
+    if (noun.every((p) => p.kind === "word" && p.generic)) noun = [];
+    // "how many years" is the whole counted phrase: what follows is not counted ("in" ends it).
+    const counted = form.english.startsWith("how many") ? ["in"] : [];
+    if (form.noun === "none") ordered = [form.english, ...counted, ...words(before), ...words(after)];
     else if (noun.length) {
       const rest = [...words(after.slice(noun.length)), ...words(before)];
       ordered = [form.english, ...words(nounPhrase(form, noun)), ...(rest.length ? ["in", ...rest] : [])];
@@ -184,7 +193,10 @@ function arrange(parts: Part[]): string {
       const head = before.findLastIndex((p) => p.kind === "word" && !p.verb);
       const rest = [...words(before.filter((_, k) => k !== head)), ...words(after)];
       ordered = head < 0 ? [form.english, ...rest] : [form.english, ...words([before[head]!]), "in", ...rest];
-    } else ordered = [form.english, "is", ...words(before), ...words(after)];
+    } else {
+      const is = form.english === "what" || form.english === "which" ? ["is"] : [];
+      ordered = [form.english, ...is, ...words(before), ...words(after)];
+    }
   }
   return ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
 }

@@ -25,6 +25,13 @@ const dictionary = dictionaryFrom([
   ["建成", "建成", "jian4 cheng2", ["to establish", "to build"]],
   ["路", "路", "lu4", ["road (CL:條|条[tiao2])", "journey"]],
   ["張", "张", "Zhang1", "surname Zhang"],
+  ["服務", "服务", "fu2 wu4", ["to serve", "service"]],
+  ["提供", "提供", "ti2 gong1", ["to offer", "to supply"]],
+  ["安排", "安排", "an1 pai2", ["to arrange", "arrangements", "plans"]],
+  ["明天", "明天", "ming2 tian1", "tomorrow"],
+  ["下雨", "下雨", "xia4 yu3", "to rain"],
+  ["一", "一", "yi1", ["one", "a (article)", "entire"]],
+  ["畝", "亩", "mu3", "unit of area equal to one fifteenth of a hectare"],
 ]);
 
 // Readings of the characters of the examples (pinyin-pro gives these for the real translator).
@@ -128,6 +135,22 @@ describe("chineseToEnglish", () => {
   it("drops particles and chooses senses by the shelf", () => {
     const q = chineseToEnglish("区里的学校吗", tools, knownSet("district school"));
     expect(q).toBe("district school");
+  });
+  it("reads a word after 的 as a noun", () => {
+    expect(chineseToEnglish("学校提供的服务", tools, knownSet("school serve service offer"))).toBe(
+      "school offer service",
+    );
+  });
+  it("asks 'what is' when the noun after 什么 names no topic of its own", () => {
+    expect(chineseToEnglish("图书馆有什么安排？", tools, knownSet("library arrangements"))).toBe(
+      "what is library arrangements",
+    );
+  });
+  it("opens a yes-no question with its English auxiliary", () => {
+    expect(chineseToEnglish("明天会不会下雨？", tools, knownSet(""))).toBe("will tomorrow rain");
+  });
+  it("names a unit the dictionary can only explain as the shelf spells it", () => {
+    expect(chineseToEnglish("多少亩", tools, knownSet("mu"))).toBe("how many mu");
   });
   it("spells a word the dictionary gives only as a surname", () => {
     expect(chineseToEnglish("张", tools, knownSet(""))).toBe("Zhang");
