@@ -65,7 +65,7 @@ export const QUESTION_WORDS: Record<string, QuestionForm> = {
  */
 export const FILLER = new Set(
   (
-    "的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 要 会 能 可以 可 将 把 被 给 让 对 向 从 和 与 及 跟 同 " +
+    "的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 要 会 能 可以 可 将 把 被 给 让 对 向 从 和 与 及 跟 同 为 " +
     "这 那 这个 那个 那些 这次 那次 这些 这里 那里 那边 这边 这块 这方面 其 之 " +
     "我 我们 你 你们 您 他 她 它 他们 咱们 大家 自己 " +
     "就 都 也 还 又 再 才 已经 一共 总共 到底 究竟 主要 一般 一下 一些 下 " +
@@ -96,6 +96,23 @@ export const WORDS: Record<string, string> = {
  */
 export const GENERIC_NOUNS = new Set(
   "安排 打算 工作 措施 举措 内容 情况 做法 进展 任务 要求 方面 东西 事情 事 办法".split(" "),
+);
+
+/**
+ * Dropped words that still end a noun phrase: the copula, prepositions and auxiliaries ("以哪个行动为重点": the
+ * action asked about ends at 为).
+ */
+export const PHRASE_ENDS = new Set("是 为 在 有 要 会 能 可以 将 把 被 给 让 对 向 从 以".split(" "));
+
+/**
+ * Units of measure: after 多少/几 the unit is what is counted, the noun after it what it measures
+ * (多少公里绿道 "how many kilometers of greenway").
+ */
+export const UNITS = new Set(
+  (
+    "公里 千米 米 厘米 平方米 平方公里 立方米 亩 公顷 吨 公斤 千克 克 元 万元 亿元 美元 小时 分钟 秒 天 周 " +
+    "个月 月 年 岁 户 人 人次 倍"
+  ).split(" "),
 );
 
 /**

@@ -12,8 +12,10 @@ import {
   FILLER,
   GENERIC_NOUNS,
   NAME_SUFFIXES,
+  PHRASE_ENDS,
   WORDS,
   QUESTION_WORDS,
+  UNITS,
   type QuestionForm,
 } from "./zh-lexicon.js";
 
@@ -23,8 +25,9 @@ export interface ChineseTools {
 }
 
 type Part =
-  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean; generic?: boolean }
-  | { kind: "question"; form: QuestionForm };
+  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean; generic?: boolean; unit?: boolean }
+  | { kind: "question"; form: QuestionForm }
+  | { kind: "boundary" };
 
 /** Most tokens a name is made of (闵|行 are two, 大|治|河 three before its suffix). */
 const NAME_TOKENS = 4;
@@ -80,13 +83,16 @@ function toParts(
       // 多少个项目, 5个项目: the classifier between a number and its noun says nothing in English.
     } else if (WORDS[token.text]) {
       parts.push({ kind: "word", text: WORDS[token.text]! });
+    } else if (PHRASE_ENDS.has(token.text)) {
+      parts.push({ kind: "boundary" });
     } else if (!FILLER.has(token.text)) {
       // After 的, or after a question word that asks about a noun (哪些, 什么), a noun stands.
       const last = parts.at(-1);
       const noun = tokens[i - 1]?.text === "的" || (last?.kind === "question" && last.form.noun === "before");
       const generic = GENERIC_NOUNS.has(token.text);
+      const unit = UNITS.has(token.text);
       for (const gloss of glossWord(token.text, tools, isKnown, isWord, noun))
-        parts.push({ kind: "word", ...gloss, generic });
+        parts.push({ kind: "word", ...gloss, generic, unit });
     }
     i++;
   }
@@ -159,9 +165,12 @@ function glossWord(
  */
 function nounPhrase(form: QuestionForm, noun: Part[]): Part[] {
   if (form.english !== "how many") return noun;
+  const of: Part = { kind: "word", text: "of" };
+  // A unit is what is counted; what follows is what it measures.
+  const first = noun[0];
+  if (first?.kind === "word" && first.unit) return noun.length > 1 ? [first, of, ...noun.slice(1)] : noun;
   const head = noun.findLastIndex((p) => p.kind === "word" && !p.alternative);
   if (head <= 0) return noun;
-  const of: Part = { kind: "word", text: "of" };
   return [...noun.slice(head), of, ...noun.slice(0, head)];
 }
 
@@ -179,7 +188,10 @@ function arrange(parts: Part[]): string {
   else {
     const form = (parts[q] as Extract<Part, { kind: "question" }>).form;
     const before = parts.slice(0, q);
-    const after = parts.slice(q + 1);
+    // A preposition right after the question word opens the noun phrase (多少件为民办的实事), it does not end it.
+    let start = q + 1;
+    while (parts[start]?.kind === "boundary") start++;
+    const after = parts.slice(start);
     const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
     let noun = verb < 0 ? after : after.slice(0, verb);
     if (noun.every((p) => p.kind === "word" && p.generic)) noun = [];

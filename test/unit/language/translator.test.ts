@@ -32,6 +32,10 @@ const dictionary = dictionaryFrom([
   ["下雨", "下雨", "xia4 yu3", "to rain"],
   ["一", "一", "yi1", ["one", "a (article)", "entire"]],
   ["畝", "亩", "mu3", "unit of area equal to one fifteenth of a hectare"],
+  ["公里", "公里", "gong1 li3", "kilometer"],
+  ["綠地", "绿地", "lu:4 di4", "green area (e.g. urban park or garden)"],
+  ["行動", "行动", "xing2 dong4", ["operation", "action", "to move about"]],
+  ["重點", "重点", "zhong4 dian3", ["important point; main point; focus", "key (project etc)"]],
 ]);
 
 // Readings of the characters of the examples (pinyin-pro gives these for the real translator).
@@ -151,6 +155,16 @@ describe("chineseToEnglish", () => {
   });
   it("names a unit the dictionary can only explain as the shelf spells it", () => {
     expect(chineseToEnglish("多少亩", tools, knownSet("mu"))).toBe("how many mu");
+  });
+  it("counts the unit after 多少, what it measures behind 'of'", () => {
+    expect(chineseToEnglish("多少公里绿地", tools, knownSet("kilometers green"))).toBe(
+      "how many kilometer of green area",
+    );
+  });
+  it("ends the noun phrase after 哪个 at a preposition (以哪个行动为重点)", () => {
+    expect(chineseToEnglish("以哪个行动为重点", tools, knownSet("action focus"))).toBe(
+      "which action in focus",
+    );
   });
   it("spells a word the dictionary gives only as a surname", () => {
     expect(chineseToEnglish("张", tools, knownSet(""))).toBe("Zhang");
