@@ -33,6 +33,12 @@ export function knownWord(word: string, isKnown: (word: string) => boolean): boo
     return true;
   if (w.endsWith("y") && isKnown(`${w.slice(0, -1)}ies`)) return true;
   if (w.endsWith("e") && isKnown(`${w.slice(0, -1)}ing`)) return true;
+  // Comparatives and adverbs: "earlier" is known when "early" is, "fully" when "full" is.
+  if (w.endsWith("ier") && isKnown(`${w.slice(0, -3)}y`)) return true;
+  for (const ending of ["er", "est", "ly"]) {
+    if (w.length > ending.length + 3 && w.endsWith(ending) && isKnown(w.slice(0, -ending.length)))
+      return true;
+  }
   return isKnown(`${w}ing`);
 }
 
