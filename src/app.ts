@@ -18,6 +18,7 @@ import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
 import type { Store } from "./store/store.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
 import { describeError } from "./errors.js";
+import { createChineseTranslator } from "./language/chinese-translator.js";
 
 const CLOSE_WAIT_MS = 2_000;
 
@@ -101,6 +102,8 @@ export function createAnswerParts(): AnswerParts {
   return {
     model: parseAnswerModel(answerModelFile, "src/answer/answer-model.json"),
     analyser: createWinkAnalyser(),
+    // Its dictionary loads on the first Chinese question, so English-only use pays nothing for it.
+    translator: createChineseTranslator(),
   };
 }
 

@@ -1,10 +1,10 @@
 import type { SentenceUnit } from "../chunking/units.js";
 import type { Embedder } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
+import { knownWordsOf } from "../language/known-words.js";
 import type { QueryTranslator } from "../language/translator.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
-import { processIndexTerm } from "../retrieval/text-normalise.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
@@ -87,10 +87,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     );
   }
   const terms = sentenceTerms(store);
-  const isKnown = (word: string) => {
-    const term = processIndexTerm(word);
-    return term !== null && (store.sentenceDf[term] ?? 0) > 0;
-  };
+  // The shelf's words as written (names in pinyin, unstemmed), built on the first translated question.
+  let known: ((word: string) => boolean) | undefined;
+  const isKnown = (word: string) => (known ??= knownWordsOf(store.texts))(word.toLowerCase());
 
   return {
     store,

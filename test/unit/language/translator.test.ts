@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { dictionaryFrom } from "../../../src/language/cedict.js";
+import { createChineseTranslator } from "../../../src/language/chinese-translator.js";
+import { isChinese } from "../../../src/language/detect.js";
+import { knownName, spellings } from "../../../src/language/names.js";
+import { segmentChinese, splitUnknown } from "../../../src/language/segment.js";
+import { alternativeGloss, chooseGloss, cleanGloss, glossesOf } from "../../../src/language/senses.js";
+import { chineseToEnglish } from "../../../src/language/zh-query.js";
+
+// A small dictionary in CC-CEDICT's shape, with the sense ambiguities the translator must resolve.
+const dictionary = dictionaryFrom([
+  ["學校", "学校", "xue2 xiao4", ["school", "CL:所[suo3]"]],
+  ["圖書館", "图书馆", "tu2 shu1 guan3", "library (CL:家[jia1],個|个[ge4])"],
+  ["開放", "开放", "kai1 fang4", ["to lift a ban or restriction", "to open to the outside world", "open"]],
+  ["時間", "时间", "shi2 jian1", ["time", "period"]],
+  ["鎮", "镇", "zhen4", ["to press down", "to calm", "small town"]],
+  ["區", "区", "Ou1", "surname Ou"],
+  ["區", "区", "qu1", ["area", "region", "district"]],
+  ["新建", "新建", "xin1 jian4", ["to build new", "newly built"]],
+  ["公園", "公园", "gong1 yuan2", "park (for public recreation)"],
+  ["醫院", "医院", "yi1 yuan4", "hospital"],
+  ["什麼", "什么", "shen2 me5", ["what?", "something; anything"]],
+  ["多少", "多少", "duo1 shao3", ["number; amount", "somewhat"]],
+  ["今年", "今年", "jin1 nian2", "this year"],
+  ["建成", "建成", "jian4 cheng2", ["to establish", "to build"]],
+  ["路", "路", "lu4", ["road (CL:條|条[tiao2])", "journey"]],
+  ["張", "张", "Zhang1", "surname Zhang"],
+  ["服務", "服务", "fu2 wu4", ["to serve", "service"]],
+  ["提供", "提供", "ti2 gong1", ["to offer", "to supply"]],
+  ["安排", "安排", "an1 pai2", ["to arrange", "arrangements", "plans"]],
+  ["明天", "明天", "ming2 tian1", "tomorrow"],
+  ["下雨", "下雨", "xia4 yu3", "to rain"],
+  ["一", "一", "yi1", ["one", "a (article)", "entire"]],
+  ["畝", "亩", "mu3", "unit of area equal to one fifteenth of a hectare"],
+  ["公里", "公里", "gong1 li3", "kilometer"],
+  ["綠地", "绿地", "lu:4 di4", "green area (e.g. urban park or garden)"],
+  ["行動", "行动", "xing2 dong4", ["operation", "action", "to move about"]],
+  ["重點", "重点", "zhong4 dian3", ["important point; main point; focus", "key (project etc)"]],
+]);
+
+// Readings of the characters of the examples (pinyin-pro gives these for the real translator).
+const READINGS: Record<string, string[]> = {
+  东: ["dong"],
+  湖: ["hu"],
+  莘: ["shen", "xin"],
+  庄: ["zhuang"],
+  长: ["chang", "zhang"],
+  乐: ["le", "yue"],
+  张: ["zhang"],
+};
+const readings = (c: string) => READINGS[c] ?? [];
+const tools = { dictionary, readings };
+
+const knownSet = (words: string) => {
+  const set = new Set(words.split(" "));
+  return (w: string) => set.has(w);
+};
+
+describe("isChinese", () => {
+  it("takes questions written in Chinese characters", () => {
+    expect(isChinese("学校什么时候开放？")).toBe(true);
+    expect(isChinese("今年GDP增速是多少？")).toBe(true);
+  });
+  it("leaves English, English naming a place in characters, and Japanese alone", () => {
+    expect(isChinese("When does the library open?")).toBe(false);
+    expect(isChinese("What is planned for 莘庄?")).toBe(false);
+    expect(isChinese("図書館はいつ開きますか")).toBe(false);
+  });
+});
+
+describe("segmentation", () => {
+  const isWord = (w: string) => dictionary.lookup(w) !== undefined;
+  it("keeps dictionary words whole and keeps Latin words and numbers", () => {
+    const words = segmentChinese("图书馆开放时间是多少？GDP 2024", isWord).map((t) => t.text);
+    expect(words).toEqual(expect.arrayContaining(["图书馆", "开放", "时间", "多少", "GDP", "2024"]));
+  });
+  it("cuts a string the dictionary lacks into its longest words", () => {
+    expect(splitUnknown("新建公园医院", isWord)).toEqual(["新建", "公园", "医院"]);
+    expect(splitUnknown("东湖", isWord)).toEqual(["东", "湖"]);
+  });
+});
+
+describe("senses", () => {
+  it("cleans a gloss into query words", () => {
+    expect(cleanGloss("park (for public recreation)")).toBe("park");
+    expect(cleanGloss("to lift a ban on sth")).toBe("lift a ban on");
+  });
+  it("drops cross-references, surnames and classifier notes", () => {
+    const glosses = glossesOf(dictionary.lookup("区")!).map((g) => g.text);
+    expect(glosses).toEqual(["area", "region", "district"]);
+    expect(glossesOf(dictionary.lookup("学校")!).map((g) => g.text)).toEqual(["school"]);
+  });
+  it("prefers the sense whose words the shelf uses, else the first", () => {
+    expect(chooseGloss(dictionary.lookup("镇")!, knownSet("town"))?.text).toBe("small town");
+    expect(chooseGloss(dictionary.lookup("镇")!, knownSet("calm"))?.text).toBe("calm");
+    expect(chooseGloss(dictionary.lookup("区")!, knownSet("district"))?.text).toBe("district");
+    expect(chooseGloss(dictionary.lookup("区")!, knownSet(""))?.text).toBe("area");
+    expect(chooseGloss(dictionary.lookup("开放")!, knownSet("opened"))?.text).toBe("open");
+  });
+  it("adds a second one-word noun sense only when the shelf uses both", () => {
+    const readings = dictionary.lookup("区")!;
+    const chosen = chooseGloss(readings, knownSet("area district"))!;
+    expect(alternativeGloss(readings, chosen, knownSet("area district")).map((g) => g.text)).toEqual([
+      "district",
+    ]);
+    expect(alternativeGloss(readings, chosen, knownSet("area"))).toEqual([]);
+  });
+});
+
+describe("names", () => {
+  it("tries every reading of a character with several", () => {
+    expect(spellings("莘庄", readings)).toEqual(["shenzhuang", "xinzhuang"]);
+  });
+  it("is a name only when the shelf spells it so", () => {
+    expect(knownName("莘庄", readings, knownSet("xinzhuang"))).toBe("Xinzhuang");
+    expect(knownName("莘庄", readings, knownSet("zhuang"))).toBeNull();
+  });
+});
+
+describe("chineseToEnglish", () => {
+  it("renders a name in pinyin with its generic suffix translated", () => {
+    const q = chineseToEnglish("东湖路的图书馆什么时候开放？", tools, knownSet("donghu road library open"));
+    expect(q).toBe("when Donghu Road library open");
+  });
+  it("puts a counted noun after 'how many', head first", () => {
+    const q = chineseToEnglish("今年要新建多少个医院？", tools, knownSet("hospital built"));
+    expect(q.startsWith("how many hospital")).toBe(true);
+    expect(q).toContain("this year");
+  });
+  it("reads the noun before 有几个 as the thing counted", () => {
+    const q = chineseToEnglish("莘庄镇公园有几个？", tools, knownSet("xinzhuang town park"));
+    expect(q).toBe("how many park in Xinzhuang Town");
+  });
+  it("asks 'what is' when 什么 names no noun of its own", () => {
+    expect(chineseToEnglish("图书馆开放时间是什么？", tools, knownSet("library opened"))).toBe(
+      "what is library open time",
+    );
+  });
+  it("drops particles and chooses senses by the shelf", () => {
+    const q = chineseToEnglish("区里的学校吗", tools, knownSet("district school"));
+    expect(q).toBe("district school");
+  });
+  it("reads a word after 的 as a noun", () => {
+    expect(chineseToEnglish("学校提供的服务", tools, knownSet("school serve service offer"))).toBe(
+      "school offer service",
+    );
+  });
+  it("asks 'what is' when the noun after 什么 names no topic of its own", () => {
+    expect(chineseToEnglish("图书馆有什么安排？", tools, knownSet("library arrangements"))).toBe(
+      "what is library arrangements",
+    );
+  });
+  it("opens a yes-no question with its English auxiliary", () => {
+    expect(chineseToEnglish("明天会不会下雨？", tools, knownSet(""))).toBe("will tomorrow rain");
+  });
+  it("names a unit the dictionary can only explain as the shelf spells it", () => {
+    expect(chineseToEnglish("多少亩", tools, knownSet("mu"))).toBe("how many mu");
+  });
+  it("counts the unit after 多少, what it measures behind 'of'", () => {
+    expect(chineseToEnglish("多少公里绿地", tools, knownSet("kilometers green"))).toBe(
+      "how many kilometer of green area",
+    );
+  });
+  it("ends the noun phrase after 哪个 at a preposition (以哪个行动为重点)", () => {
+    expect(chineseToEnglish("以哪个行动为重点", tools, knownSet("action focus"))).toBe(
+      "which action in focus",
+    );
+  });
+  it("spells a word the dictionary gives only as a surname", () => {
+    expect(chineseToEnglish("张", tools, knownSet(""))).toBe("Zhang");
+  });
+});
+
+describe("createChineseTranslator", () => {
+  it("loads its dictionary once, on the first Chinese question", async () => {
+    let loads = 0;
+    const translator = createChineseTranslator({
+      loadDictionary: async () => {
+        loads++;
+        return dictionary;
+      },
+      loadReadings: async () => readings,
+    });
+    expect(loads).toBe(0);
+    expect(translator.handles("学校什么时候开放")).toBe(true);
+    expect(await translator.translate("学校什么时候开放", knownSet("school open"))).toBe("when school open");
+    await translator.translate("医院", knownSet(""));
+    expect(loads).toBe(1);
+  });
+  it("tries the load again after a failure", async () => {
+    let calls = 0;
+    const translator = createChineseTranslator({
+      loadDictionary: async () => {
+        if (++calls === 1) throw new Error("disk");
+        return dictionary;
+      },
+      loadReadings: async () => readings,
+    });
+    await expect(translator.translate("医院", knownSet(""))).rejects.toThrow("disk");
+    expect(await translator.translate("医院", knownSet(""))).toBe("hospital");
+  });
+});
