@@ -45,7 +45,10 @@ export const ERROR_CATALOGUE = {
   },
   DOC_UNKNOWN: { userFacing: true, hint: "Pick one of the indexed documents (see `npm run -s outline`)." },
   WEB_PARAM_INVALID: { userFacing: true, hint: "Check the address's query parameters (see docs/web.md)." },
-  WEB_NOT_FOUND: { userFacing: true, hint: "Start from the ask page, /, or see docs/web.md for the addresses." },
+  WEB_NOT_FOUND: {
+    userFacing: true,
+    hint: "Start from the ask page, /, or see docs/web.md for the addresses.",
+  },
   WEB_RATE_LIMITED: { userFacing: true, hint: "Wait a little and try again." },
   WEB_UNAUTHORIZED: {
     userFacing: true,
