@@ -24,11 +24,13 @@ h1 { font-size: 1.5rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; line-height: 1.3; margin-top: 1.75rem; }
 form.lookup { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1rem 0;
   font-family: system-ui, sans-serif; }
-form.lookup .field { display: flex; flex-direction: column; flex: 1 1 16rem; }
+form.lookup .field { display: flex; flex-direction: column; flex: 1 1 16rem; min-width: 0; }
 form.lookup label { font-weight: 600; font-size: .9rem; }
 input, select, button { font: inherit; font-size: 1rem; padding: .45rem .6rem; border: 1px solid var(--muted);
   border-radius: 4px; background: var(--bg); color: var(--fg); }
+input, select { max-width: 100%; }
 button { cursor: pointer; background: var(--box); }
+main { overflow-wrap: anywhere; }
 .error { border-left: 4px solid #c0392b; background: var(--box); padding: .5rem .75rem; }
 .verdict { font-size: 1.15rem; }
 .confidence { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
@@ -42,6 +44,8 @@ button.copy { display: none; }
 .js button.copy { display: inline-block; }
 .status { font-family: system-ui, sans-serif; font-size: .85rem; min-height: 1.2em; }
 mark { background: var(--mark); color: var(--mark-fg); padding: 0 .1em; }
+/* Reached by #hl: leave some of what stands before it in view. */
+mark#hl { scroll-margin-top: 30vh; }
 .tag { font-family: system-ui, sans-serif; font-size: .75rem; border: 1px solid var(--line); border-radius: 3px;
   padding: 0 .3rem; margin-right: .3rem; }
 nav.toc { background: var(--box); padding: .5rem 1rem; font-family: system-ui, sans-serif; font-size: .9rem; }

@@ -54,3 +54,25 @@ export async function startWeb(
   const host = settings.WEB_HOST.includes(":") ? `[${settings.WEB_HOST}]` : settings.WEB_HOST;
   return { url: `http://${host}:${port}/`, close: () => server.close() };
 }
+
+/**
+ * For `npm start`: the web page beside the chat or bot. A port already taken is logged and the chat or bot
+ * runs on without the page (the page is the extra here); a bad address setting still stops the start.
+ */
+export async function startWebBeside(
+  engine: Engine,
+  settings: WebSettings,
+  log: (line: string) => void,
+): Promise<RunningWeb | undefined> {
+  try {
+    const web = await startWeb(engine, settings, log);
+    log(`Web page: ${web.url}`);
+    return web;
+  } catch (error) {
+    if (error instanceof AppError && error.message.startsWith("The web page could not listen")) {
+      log(`Web page not started: ${error.toLine()}`);
+      return undefined;
+    }
+    throw error;
+  }
+}

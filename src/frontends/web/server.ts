@@ -85,6 +85,8 @@ export function createWebServer(options: WebServerOptions): FastifyInstance {
   server.get("/static/app.js", async (_request, reply) =>
     reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=3600").send(APP_JS),
   );
+  // Browsers ask for it on every site; no icon, no error in their console.
+  server.get("/favicon.ico", async (_request, reply) => reply.code(204).send());
   registerApiRoutes(server, options.engine);
   registerPageRoutes(server, options.engine);
   return server;
