@@ -98,6 +98,19 @@ describe.skipIf(!hasChromium)("web page in headless Chromium", () => {
     await shot("reader");
   });
 
+  it("highlights any sentence of the reader on a click, ready to cite", async () => {
+    const sentence = page.locator("article span.s").nth(3);
+    const [start, end, text] = [
+      await sentence.getAttribute("data-start"),
+      await sentence.getAttribute("data-end"),
+      await sentence.textContent(),
+    ];
+    await sentence.click();
+    await page.waitForURL(new RegExp(`start=${start}&end=${end}#hl$`));
+    expect((await page.locator("article mark").allTextContents()).join("")).toBe(text);
+    expect(await page.locator(".highlight-note cite").textContent()).toContain(`(chars ${start}–${end})`);
+  });
+
   it("looks up a phrase with a typo and finds the near match, marked", async () => {
     await page.goto(`${base}/quote`);
     await page.getByLabel("Phrase").fill("650 mu of forrest");

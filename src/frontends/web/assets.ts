@@ -54,6 +54,8 @@ nav.toc ol { padding-left: 1.25rem; margin: .25rem 0; }
 .reader .pn { font-family: system-ui, sans-serif; font-size: .75rem; color: var(--muted); margin-right: .35rem;
   text-decoration: none; }
 .reader .aside { color: var(--muted); font-style: italic; }
+.js .reader span.s { cursor: pointer; }
+.js .reader span.s:hover { background: var(--box); }
 .highlight-note { background: var(--box); padding: .5rem .75rem; font-family: system-ui, sans-serif; }
 .pager { display: flex; gap: 1rem; font-family: system-ui, sans-serif; }
 .muted { color: var(--muted); }
@@ -70,8 +72,8 @@ details { margin: 1rem 0; }
 `;
 
 /**
- * Marks the page as scripted (to show the copy buttons), copies a citation as plain text, and brings a
- * highlighted span into view. Everything else works without it.
+ * Marks the page as scripted (to show the copy buttons), copies a citation as plain text, opens a clicked
+ * sentence of the reader highlighted, and brings a highlighted span into view. Everything else works without it.
  */
 export const APP_JS = `
 "use strict";
@@ -102,6 +104,16 @@ document.addEventListener("click", function (event) {
   var failed = function () { say(button, fallbackCopy(text) ? "Citation copied." : "Could not copy; select the text instead."); };
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, failed);
   else failed();
+});
+// In the reader, a click on a sentence (not a selection, not a link) opens it highlighted, ready to cite.
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  if (!target || !target.closest || target.closest("a, button")) return;
+  var sentence = target.closest(".reader span.s");
+  var article = sentence ? sentence.closest("article[data-doc]") : null;
+  if (!sentence || !article || String(window.getSelection ? window.getSelection() : "") !== "") return;
+  location.assign("/read?doc=" + encodeURIComponent(article.getAttribute("data-doc")) +
+    "&start=" + sentence.getAttribute("data-start") + "&end=" + sentence.getAttribute("data-end") + "#hl");
 });
 window.addEventListener("DOMContentLoaded", function () {
   var mark = document.getElementById("hl");

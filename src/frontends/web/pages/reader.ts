@@ -170,6 +170,6 @@ export function renderReaderPage(view: ReaderView): string {
           </nav>`
         : ""
     }
-    <article class="reader" aria-label="Full text">${body}</article>`;
+    <article class="reader" aria-label="Full text" data-doc="${view.doc}">${body}</article>`;
   return page({ title, active: "read", body: page_ });
 }
