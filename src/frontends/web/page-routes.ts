@@ -37,6 +37,11 @@ async function orError<T>(
   }
 }
 
+/** The first error of a page's steps, with its status; 200 when none failed. */
+function outcome(...steps: { error?: ErrorBody; status: number }[]): { error?: ErrorBody; status: number } {
+  return steps.find((step) => step.error) ?? { status: 200 };
+}
+
 const shelf = (store: Store) => ({ docs: documentRefs(store), titles: titlesOf(store) });
 
 export function registerPageRoutes(server: FastifyInstance, engine: Engine): void {
@@ -45,13 +50,9 @@ export function registerPageRoutes(server: FastifyInstance, engine: Engine): voi
     const r = await orError(() => parseQuery(askQuery, request.query));
     const { q = "", doc } = r.value ?? {};
     const asked = q ? await orError(() => answerer.ask(q, { doc })) : { status: 200 };
-    const view = { question: q, doc, ...shelf(answerer.store) };
-    const error = r.error ?? asked.error;
-    return sendHtml(
-      reply,
-      renderAskPage({ ...view, answer: asked.value?.answer, error }),
-      r.error ? r.status : asked.status,
-    );
+    const { error, status } = outcome(r, asked);
+    const view = { question: q, doc, answer: asked.value?.answer, error, ...shelf(answerer.store) };
+    return sendHtml(reply, renderAskPage(view), status);
   });
 
   server.get("/quote", async (request, reply) => {
@@ -62,12 +63,17 @@ export function registerPageRoutes(server: FastifyInstance, engine: Engine): voi
       ? await orError(() => findQuotes(store, q, { doc, maxHits: PAGE_MAX_HITS }))
       : { status: 200 };
     const hits = found.value;
-    const view = { phrase: q, doc, page, hits, capped: hits?.length === PAGE_MAX_HITS, ...shelf(store) };
-    return sendHtml(
-      reply,
-      renderQuotePage({ ...view, error: r.error ?? found.error }),
-      r.error ? r.status : found.status,
-    );
+    const { error, status } = outcome(r, found);
+    const view = {
+      phrase: q,
+      doc,
+      page,
+      hits,
+      capped: hits?.length === PAGE_MAX_HITS,
+      error,
+      ...shelf(store),
+    };
+    return sendHtml(reply, renderQuotePage(view), status);
   });
 
   server.get("/brief", async (request, reply) => {
@@ -76,12 +82,9 @@ export function registerPageRoutes(server: FastifyInstance, engine: Engine): voi
     const { q = "", doc, words } = r.value ?? {};
     const made = q ? await orError(() => brief(store, q, { doc, maxWords: words })) : { status: 200 };
     const list = q ? undefined : outline(store, { doc: undefined });
-    const view = { topic: q, doc, briefing: made.value, outline: list, ...shelf(store) };
-    return sendHtml(
-      reply,
-      renderBriefPage({ ...view, error: r.error ?? made.error }),
-      r.error ? r.status : made.status,
-    );
+    const { error, status } = outcome(r, made);
+    const view = { topic: q, doc, briefing: made.value, outline: list, error, ...shelf(store) };
+    return sendHtml(reply, renderBriefPage(view), status);
   });
 
   server.get("/outline", async (request, reply) => {
