@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadSettings } from "../../../src/config/settings.js";
 import { verdictOf } from "../../../src/frontends/web/confidence-words.js";
 import { escapeHtml, href, markup, SafeHtml } from "../../../src/frontends/web/html.js";
-import { checkWebSettings, isLoopback } from "../../../src/frontends/web/listen.js";
+import { createServer, type AddressInfo } from "node:net";
+import { checkWebSettings, isLoopback, startWeb, startWebBeside } from "../../../src/frontends/web/listen.js";
 
 describe("markup", () => {
   it("escapes every interpolated value, in content and attributes, but not markup made by itself", () => {
@@ -54,5 +55,45 @@ describe("web settings", () => {
     expect(() =>
       checkWebSettings({ WEB_HOST: "0.0.0.0", WEB_PORT: 8787, WEB_TOKEN: "0123456789abcdef" }),
     ).not.toThrow();
+  });
+});
+
+describe("starting the web server", () => {
+  const engine = {
+    answerer: () => {
+      throw new Error("not asked in this test");
+    },
+  };
+
+  it("listens on a free port with WEB_PORT=0 and prints its loopback URL", async () => {
+    const web = await startWeb(
+      engine,
+      { WEB_HOST: "127.0.0.1", WEB_PORT: 0, WEB_TOKEN: undefined },
+      () => {},
+    );
+    try {
+      expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const res = await fetch(`${web.url}static/app.js`);
+      expect(res.status).toBe(200);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it("on a taken port: npm run web fails with a hint, npm start goes on without the page and says so", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const settings = { WEB_HOST: "127.0.0.1", WEB_PORT: port, WEB_TOKEN: undefined };
+    try {
+      await expect(startWeb(engine, settings, () => {})).rejects.toThrow(
+        /could not listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/,
+      );
+      const lines: string[] = [];
+      expect(await startWebBeside(engine, settings, (l) => lines.push(l))).toBeUndefined();
+      expect(lines.join("\n")).toMatch(/^Web page not started: CONFIG_INVALID: .*WEB_PORT/);
+    } finally {
+      taken.close();
+    }
   });
 });
