@@ -1,4 +1,5 @@
 /** The ask page: a question box, then the answer's quotes with citations, or the nearest passages. */
+import { DEFAULT_ANSWERER } from "../../../answer/answerer.js";
 import type { DocTitles } from "../../../answer/render-text.js";
 import type { Answer, PassageOut } from "../../../answer/types.js";
 import { unseenPassages } from "../../shared/report-view.js";
@@ -28,7 +29,7 @@ export function askForm(question: string, view: Pick<AskView, "doc" | "docs">): 
         id="q"
         name="q"
         type="search"
-        maxlength="500"
+        maxlength="${DEFAULT_ANSWERER.maxQuestionChars}"
         required
         value="${question}"
         placeholder="e.g. What is planned for rural revitalization?"

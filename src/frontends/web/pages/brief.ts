@@ -1,6 +1,6 @@
 /** The briefing page: a section or topic in the report's own words, printable. */
 import type { DocTitles } from "../../../answer/render-text.js";
-import type { Briefing } from "../../../briefing/brief.js";
+import { MAX_TOPIC_CHARS, type Briefing } from "../../../briefing/brief.js";
 import type { Outline } from "../../../briefing/outline.js";
 import { markup, href, type SafeHtml } from "../html.js";
 import type { ErrorBody } from "../http-errors.js";
@@ -80,7 +80,7 @@ export function renderBriefPage(view: BriefView): string {
           id="q"
           name="q"
           type="search"
-          maxlength="200"
+          maxlength="${MAX_TOPIC_CHARS}"
           required
           value="${view.topic}"
           placeholder="e.g. rural revitalization"

@@ -1,6 +1,6 @@
 /** The exact-wording page: every occurrence of a phrase, exact then near, the phrase marked, with paging. */
 import type { DocTitles } from "../../../answer/render-text.js";
-import type { QuoteHit } from "../../../wording/find-quotes.js";
+import { MAX_PHRASE_CHARS, type QuoteHit } from "../../../wording/find-quotes.js";
 import { markup, href, type SafeHtml } from "../html.js";
 import type { ErrorBody } from "../http-errors.js";
 import { citeLine, docSelect, errorBox, page } from "../layout.js";
@@ -71,7 +71,7 @@ export function renderQuotePage(view: QuoteView): string {
           id="q"
           name="q"
           type="search"
-          maxlength="500"
+          maxlength="${MAX_PHRASE_CHARS}"
           required
           value="${view.phrase}"
           placeholder="e.g. 650 mu of forest"
