@@ -106,15 +106,16 @@ describe("JSON API", () => {
     expect(logged.join("\n")).toContain("secret path /srv/x");
   });
 
-  it("refuses a request body beyond the limit", async () => {
-    const res = await server().inject({
-      method: "POST",
-      url: "/api/ask",
-      payload: "x".repeat(100_000),
-      headers: { "content-type": "text/plain" },
-    });
-    expect([404, 413]).toContain(res.statusCode);
-    expect(res.json<{ error: { code: string } }>().error.code).toMatch(/WEB_(TOO_LARGE|NOT_FOUND)/);
+  it("serves GET only, and refuses a request body beyond 16 KB before anything reads it", async () => {
+    const s = server();
+    const post = (payload: string) =>
+      s.inject({ method: "POST", url: "/api/ask", payload, headers: { "content-type": "text/plain" } });
+    const big = await post("x".repeat(100_000));
+    expect(big.statusCode).toBe(413);
+    expect(big.json<{ error: { code: string } }>().error.code).toBe("WEB_TOO_LARGE");
+    const small = await post("q=parks");
+    expect(small.statusCode).toBe(404);
+    expect(small.json<{ error: { code: string } }>().error.code).toBe("WEB_NOT_FOUND");
   });
 });
 
