@@ -69,6 +69,7 @@ export function createGuard(options: GuardOptions) {
 /**
  * The token may come as `Authorization: Bearer …` (scripts, curl), as a cookie, or once as `?token=…`,
  * which sets the cookie and redirects to the same address without it, so it does not stay in the address bar.
+ * SameSite=Lax, not Strict: a shared link to a page must open with the cookie, and no route changes anything.
  */
 function checkToken(request: FastifyRequest, reply: FastifyReply, token: string): void {
   const url = new URL(request.url, "http://localhost");
@@ -76,7 +77,7 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string)
   if (fromQuery !== null && sameSecret(fromQuery, token) && request.method === "GET") {
     url.searchParams.delete("token");
     reply
-      .header("set-cookie", `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`)
+      .header("set-cookie", `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Lax; Path=/`)
       .redirect(url.pathname + url.search, 303);
     return;
   }
