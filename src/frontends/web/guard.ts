@@ -78,7 +78,8 @@ function checkToken(request: FastifyRequest, reply: FastifyReply, token: string)
     url.searchParams.delete("token");
     reply
       .header("set-cookie", `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Lax; Path=/`)
-      .redirect(url.pathname + url.search, 303);
+      // One leading slash: "//host" would send the browser to another site.
+      .redirect(url.pathname.replace(/^\/+/, "/") + url.search, 303);
     return;
   }
   const given = bearer(request.headers.authorization) ?? cookieValue(request.headers.cookie, TOKEN_COOKIE);

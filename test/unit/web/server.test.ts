@@ -164,6 +164,8 @@ describe("safety", () => {
     expect(cookie).toContain("HttpOnly");
     const page = await s.inject({ url: "/?q=parks", headers: { cookie: cookie.split(";")[0]! } });
     expect(page.statusCode).toBe(200);
+    const odd = await s.inject({ url: `/.//evil.example/?token=${token}` });
+    expect(odd.headers.location).toMatch(/^\/(?!\/)/); // never "//host": another site
   });
 
   it("renders a hostile document as text: no tag, attribute or entity of it becomes markup", async () => {
