@@ -15,6 +15,7 @@ a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, mark:focus {
   outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -10000px; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 2; }
 header.site { border-bottom: 1px solid var(--line); padding: .5rem 1rem; font-family: system-ui, sans-serif; }
 header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: 0; }

@@ -63,16 +63,20 @@ export function citationText(quote: Quote, titles: DocTitles): string {
   return `"${quote.text}"\n— ${citation(quote, titles)}`;
 }
 
-/** A quote's citation line: where it stands, a link to it in the reader, and a copy button. */
+/**
+ * A quote's citation line: where it stands, a link to it in the reader, and a copy button. Link and button
+ * name their paragraph for screen readers, which list every "Read in context" of a page together.
+ */
 export function citeLine(
   quote: Quote,
   titles: DocTitles,
   span: { start: number; end: number } = quote,
 ): SafeHtml {
+  const where = markup`<span class="vh"> (¶${quote.paragraph}, chars ${quote.start}–${quote.end})</span>`;
   return markup`<p class="cite">
     <cite>${citation(quote, titles)}</cite>
-    <a href="${readerHref({ doc: quote.doc, ...span })}">Read in context</a>
-    <button type="button" class="copy" data-copy="${citationText(quote, titles)}">Copy citation</button>
+    <a href="${readerHref({ doc: quote.doc, ...span })}">Read in context${where}</a>
+    <button type="button" class="copy" data-copy="${citationText(quote, titles)}">Copy citation${where}</button>
   </p>`;
 }
 
