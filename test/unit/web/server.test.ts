@@ -6,6 +6,9 @@ import { outline } from "../../../src/briefing/outline.js";
 import { aboutIndex } from "../../../src/frontends/shared/report-view.js";
 import { createWebServer, CONTENT_SECURITY_POLICY } from "../../../src/frontends/web/server.js";
 import { findQuotes } from "../../../src/wording/find-quotes.js";
+import { answererFor } from "../../../src/app.js";
+import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
+import { fakeStore } from "../../fixtures/fake-store.js";
 import { HOSTILE_DOC, webFixture, type WebFixture } from "./web-fixture.js";
 
 let f: WebFixture;
@@ -55,6 +58,25 @@ describe("JSON API", () => {
     expect(o.body).toBe(JSON.stringify(outline(store)));
     const d = await s.inject({ url: "/api/documents" });
     expect(d.body).toBe(JSON.stringify(aboutIndex(store)));
+  });
+
+  it("takes the index current at each request, so a refreshed index is used from the next one on", async () => {
+    const other = await fakeStore(256);
+    try {
+      let current = f.engine.answerer();
+      const s = server({ engine: { answerer: () => current } });
+      const docs = async () =>
+        (await s.inject({ url: "/api/documents" })).json<{ documents: { path: string }[] }>().documents;
+      expect((await docs()).map((d) => d.path)).toContain(HOSTILE_DOC);
+      current = answererFor(other.store, createFakeEmbedder(256));
+      expect((await docs()).map((d) => d.path)).not.toContain(HOSTILE_DOC);
+      const res = await s.inject({ url: `/api/ask?q=${q(QUESTION)}` });
+      expect(res.json<{ index: { version: string } }>().index.version).toBe(
+        other.store.manifest.indexVersion,
+      );
+    } finally {
+      other.cleanup();
+    }
   });
 
   it("answers bad input with a 4xx and {error:{code,message,hint}} from the catalogue, never a stack", async () => {
