@@ -3,6 +3,11 @@
  * answerer. Front ends and scripts call `createApp` and nothing below it.
  */
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
+import { parseAnswerModel, type AnswerModel } from "./answer/answer-model.js";
+import answerModelFile from "./answer/answer-model.json" with { type: "json" };
+import type { TextAnalyser } from "./answer/text-analyser.js";
+import type { QueryTranslator } from "./language/translator.js";
+import { createWinkAnalyser } from "./nlp/wink-analyser.js";
 import { DEFAULT_CHUNKER_PARAMS } from "./chunking/units.js";
 import type { Settings } from "./config/settings.js";
 import type { Embedder } from "./embedding/embedder.js";
@@ -65,14 +70,30 @@ export async function indexCorpus(
   });
 }
 
+/** The fitted answer stage and the language tools it is given; made once, shared by every index. */
+export interface AnswerParts {
+  model: AnswerModel;
+  analyser: TextAnalyser;
+  translator?: QueryTranslator | undefined;
+}
+
+export function createAnswerParts(): AnswerParts {
+  return {
+    model: parseAnswerModel(answerModelFile, "src/answer/answer-model.json"),
+    analyser: createWinkAnalyser(),
+  };
+}
+
 /** The answerer over one store: the engine's default retriever and answer settings. */
-export function answererFor(store: Store, embedder: Embedder): Answerer {
-  return createAnswerer(store, embedder, createRetriever(store, DEFAULT_RETRIEVER), DEFAULT_ANSWERER);
+export function answererFor(store: Store, embedder: Embedder, parts: AnswerParts): Answerer {
+  const retriever = createRetriever(store, DEFAULT_RETRIEVER);
+  return createAnswerer({ store, embedder, retriever, ...parts }, DEFAULT_ANSWERER);
 }
 
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => undefined);
   const embedder = await createEmbedder(settings, log);
+  const parts = createAnswerParts();
   const build = async (current?: Store) => {
     const result = await indexCorpus(settings, embedder, { ...options, current });
     if (result.action !== "fresh") {
@@ -82,7 +103,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     }
     return result;
   };
-  let current = answererFor((await build()).store, embedder);
+  let current = answererFor((await build()).store, embedder, parts);
   let running: Promise<EnsureIndexResult> | null = null;
   let watcher: CorpusWatcher | undefined;
 
@@ -92,7 +113,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     running = build(current.store);
     try {
       const result = await running;
-      if (result.store !== current.store) current = answererFor(result.store, embedder);
+      if (result.store !== current.store) current = answererFor(result.store, embedder, parts);
       return result;
     } finally {
       running = null;

@@ -25,6 +25,10 @@ export const ERROR_CATALOGUE = {
     userFacing: false,
     hint: "See the cause; the previous index, if any, is still in use.",
   },
+  ANSWER_MODEL_INVALID: {
+    userFacing: false,
+    hint: "Restore src/answer/answer-model.json from git, or refit it with `npm run fit`.",
+  },
   QUESTION_INVALID: { userFacing: true, hint: "Ask a question in plain words, up to 500 characters." },
   INPUT_UNREADABLE: { userFacing: true, hint: "Check that the file exists and is readable." },
   DISCORD_LOGIN_FAILED: {

@@ -1,48 +1,49 @@
 import type { SentenceUnit } from "../chunking/units.js";
 import type { Embedder } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
-import { dot } from "../retrieval/dense.js";
+import type { QueryTranslator } from "../language/translator.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
-import { queryTermGroups } from "../retrieval/thesaurus.js";
+import { processIndexTerm } from "../retrieval/text-normalise.js";
 import type { Store } from "../store/store.js";
+import type { AnswerModel } from "./answer-model.js";
+import { gatherCandidates, type Candidate } from "./candidates.js";
+import { continuationOf, pickWithin } from "./pick.js";
 import {
-  confidenceOf,
-  DEFAULT_CONFIDENCE,
-  expectedAnswerType,
-  matchesAnswerType,
-  type AnswerSignals,
-  type ConfidenceModel,
-} from "./confidence.js";
-import { focusCoverage, focusTerms, idf, termCoverage, type TermGroup } from "./coverage.js";
-import { indexTerms } from "../retrieval/text-normalise.js";
+  questionFeatureRow,
+  questionStatics,
+  sentenceFeatureRows,
+  sentenceTerms,
+  viewQuestion,
+  type FeatureRow,
+  type QuestionFeature,
+} from "./features.js";
+import type { TextAnalyser } from "./text-analyser.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
 export interface AnswererOptions {
   /** Passages listed in every answer. */
   passages: number;
-  /** Top passages whose sentences may be quoted. */
-  quotePassages: number;
-  maxQuotes: number;
-  /** A further sentence is quoted only if it scores at least this share of the best one. */
-  secondQuoteRatio: number;
   /** A paragraph's first sentence this short is a topic line, quoted together with the next sentence. */
   topicSentenceWords: number;
-  sentenceWeights: { cos: number; coverage: number; passage: number };
-  confidence: ConfidenceModel;
   maxQuestionChars: number;
 }
 
 export const DEFAULT_ANSWERER: AnswererOptions = {
   passages: 10,
-  quotePassages: 3,
-  maxQuotes: 3,
-  secondQuoteRatio: 0.85,
   topicSentenceWords: 10,
-  sentenceWeights: { cos: 0.5, coverage: 0.3, passage: 0.2 },
-  confidence: DEFAULT_CONFIDENCE,
   maxQuestionChars: 500,
 };
+
+/** What the answerer is given; only app.ts picks the concrete parts. */
+export interface AnswererParts {
+  store: Store;
+  embedder: Embedder;
+  retriever: Retriever;
+  model: AnswerModel;
+  analyser: TextAnalyser;
+  translator?: QueryTranslator | undefined;
+}
 
 export interface AskOptions {
   doc?: string | undefined;
@@ -50,7 +51,10 @@ export interface AskOptions {
 
 export interface AnswerResult {
   answer: Answer;
-  signals: AnswerSignals;
+  /** The quotes the answer gives, or would give had it not abstained: what the confidence is about. */
+  candidateQuotes: Quote[];
+  /** The inputs of the confidence, for eval and fitting. */
+  features: FeatureRow<QuestionFeature> | null;
   timings: StageTimings;
 }
 
@@ -59,33 +63,27 @@ export interface Answerer {
   readonly store: Store;
 }
 
-interface ScoredSentence {
-  index: number;
-  score: number;
-  cos: number;
+interface Chosen {
+  sentence: number;
+  logit: number;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-export function createAnswerer(
-  store: Store,
-  embedder: Embedder,
-  retriever: Retriever,
-  options: AnswererOptions = DEFAULT_ANSWERER,
-): Answerer {
-  const weight = (t: string) => idf(t, store.sentenceDf, store.sentences.length);
-  // A sentence stands under its heading: "the principle at the start of the high-quality development part"
-  // is answered by a sentence of that section that says "principle", not by one elsewhere that repeats
-  // "high-quality development".
-  const termCache = new Map<number, Set<string>>();
-  const headedTerms = (i: number) => {
-    let terms = termCache.get(i);
-    if (!terms) {
-      const s = store.sentences[i];
-      const heading = s && s.sectionIndex > 0 ? s.section : "";
-      termCache.set(i, (terms = indexTerms(`${heading} ${s?.text ?? ""}`)));
-    }
-    return terms;
+/** A passage as listed in an answer: its unit and the score it is ordered by. */
+interface ScoredPassage {
+  unit: number;
+  score: number;
+}
+
+const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p.score });
+
+export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
+  const { store, embedder, retriever, model, analyser, translator } = parts;
+  const terms = sentenceTerms(store);
+  const isKnown = (word: string) => {
+    const term = processIndexTerm(word);
+    return term !== null && (store.sentenceDf[term] ?? 0) > 0;
   };
 
   return {
@@ -94,108 +92,89 @@ export function createAnswerer(
       const question = validateQuestion(rawQuestion, options.maxQuestionChars);
       checkDoc(store, askOptions.doc);
       const t0 = performance.now();
-      const [vector] = await embedder.embed([question]);
+      const query = translator?.handles(question) ? await translator.translate(question, isKnown) : question;
+      const [vector] = await embedder.embed([query]);
       const t1 = performance.now();
-      const ranked = retriever.retrieve({ question, vector: vector as Float32Array, doc: askOptions.doc });
+      const ranked = retriever.retrieve({
+        question: query,
+        vector: vector as Float32Array,
+        doc: askOptions.doc,
+      });
       const t2 = performance.now();
-      const terms = queryTermGroups(question);
-      const chosen = chooseSentences(ranked, vector as Float32Array, terms);
-      const signals = signalsOf(question, ranked, chosen, terms);
-      const confidence = round(confidenceOf(signals, options.confidence));
-      const answered = confidence >= options.confidence.threshold && chosen.length > 0;
+      const { chosen, features, passages } = decide(query, ranked, vector as Float32Array);
+      const confidence = features ? round(model.confidence(features)) : 0;
+      const answered = chosen.length > 0 && confidence >= model.file.threshold;
+      const candidateQuotes = toQuotes(chosen);
       const answer: Answer = {
         question,
+        ...(query !== question ? { searchedFor: query } : {}),
         answered,
         confidence,
-        quotes: answered ? toQuotes(chosen) : [],
-        passages: ranked.slice(0, options.passages).map(toPassage),
-        index: { version: store.manifest.indexVersion },
+        quotes: answered ? candidateQuotes : [],
+        passages: passages.slice(0, options.passages).map(toPassage),
+        index: { version: store.manifest.indexVersion, answerModel: model.version },
       };
       const t3 = performance.now();
-      return { answer, signals, timings: { embedMs: t1 - t0, retrieveMs: t2 - t1, answerMs: t3 - t2 } };
+      return {
+        answer,
+        candidateQuotes,
+        features,
+        timings: { embedMs: t1 - t0, retrieveMs: t2 - t1, answerMs: t3 - t2 },
+      };
     },
   };
 
-  function chooseSentences(
-    ranked: FusedPassage[],
-    vector: Float32Array,
-    terms: TermGroup[],
-  ): ScoredSentence[] {
-    const top = ranked.slice(0, options.quotePassages);
-    const best = top[0]?.score ?? 0;
-    const passageWeight = new Map<number, number>();
-    for (const p of top) {
-      for (const s of sentencesOf(store, store.units[p.unit]!)) {
-        passageWeight.set(s, Math.max(passageWeight.get(s) ?? 0, best > 0 ? p.score / best : 0));
-      }
-    }
-    const w = options.sentenceWeights;
-    const scored = [...passageWeight.entries()]
-      .map(([index, pw]) => {
-        const cos = dot(store.sentenceVectors, index, vector);
-        const coverage = termCoverage(terms, headedTerms(index), weight);
-        return { index, cos, score: w.cos * cos + w.coverage * coverage + w.passage * pw };
-      })
-      .sort((a, b) => b.score - a.score || a.index - b.index);
-    const first = scored[0];
-    if (!first) return [];
-    const picked = scored
-      .filter((s) => s.score >= first.score * options.secondQuoteRatio)
-      .slice(0, options.maxQuotes);
-    return picked.flatMap((s) => [s, ...continuation(s)]);
+  /** The learned stage: score every candidate sentence, pick the best, and say how sure that pick is. */
+  function decide(query: string, ranked: FusedPassage[], vector: Float32Array) {
+    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages);
+    if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
+    const q = viewQuestion(query, store, analyser);
+    const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
+    const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
+    const logits = rows.map((row) => model.sentenceLogit(row));
+    const best = argmax(logits, candidates);
+    const features = questionFeatureRow(questionStatics(store, q, ranked), rows, logits, best);
+    return { chosen: pick(candidates, logits), features, passages: rerank(ranked, candidates, logits) };
   }
 
   /**
-   * A short sentence that opens its paragraph ("The third is rural revitalization.") names a topic but says
-   * nothing of it: the sentence after it is quoted with it.
+   * The candidates' passages in the order of their best sentence's share of the learned scores, so the
+   * passages listed agree with the quote; the passages beyond them keep retrieval's order after them.
    */
-  function continuation(s: ScoredSentence): ScoredSentence[] {
-    const sentence = store.sentences[s.index];
-    const next = store.sentences[s.index + 1];
-    if (!sentence || !next || next.paragraph !== sentence.paragraph || next.doc !== sentence.doc) return [];
-    const short = sentence.index === 1 && sentence.text.split(/\s+/).length <= options.topicSentenceWords;
-    return short ? [{ ...s, index: s.index + 1 }] : [];
+  function rerank(ranked: FusedPassage[], candidates: Candidate[], logits: number[]): ScoredPassage[] {
+    const top = Math.max(...logits);
+    const total = logits.reduce((sum, l) => sum + Math.exp(l - top), 0);
+    const share = new Map(candidates.map((c, i) => [c.sentence, Math.exp(logits[i]! - top) / total]));
+    const head = ranked.slice(0, model.file.candidatePassages).map((p, rank) => ({
+      unit: p.unit,
+      rank,
+      score: Math.max(0, ...sentencesOf(store, store.units[p.unit]!).map((s) => share.get(s) ?? 0)),
+    }));
+    head.sort((a, b) => b.score - a.score || a.rank - b.rank);
+    return [...head, ...ranked.slice(model.file.candidatePassages).map((p) => ({ unit: p.unit, score: 0 }))];
   }
 
-  function signalsOf(
-    question: string,
-    ranked: FusedPassage[],
-    chosen: ScoredSentence[],
-    terms: TermGroup[],
-  ): AnswerSignals {
-    const top = ranked[0];
-    const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), ranked[0]);
-    const denseBest = ranked.reduce((b, p) => (p.dense > (b?.dense ?? -1) ? p : b), ranked[0]);
-    const topTerms = new Set<string>();
-    // The best passage and the quote itself, not every passage listed: a question whose words are only
-    // scattered across several passages is not answered by any of them.
-    const near = [...(top ? sentencesOf(store, store.units[top.unit]!) : []), ...chosen.map((c) => c.index)];
-    for (const s of near) for (const t of headedTerms(s)) topTerms.add(t);
-    const known = new Set(terms.flatMap((g) => g.alternatives).filter((t) => (store.sentenceDf[t] ?? 0) > 0));
-    const quoteTerms = new Set(chosen.flatMap((c) => [...headedTerms(c.index)]));
-    const quoteText = chosen.map((c) => store.sentences[c.index]?.text ?? "").join(" ");
-    return {
-      sentenceCos: chosen[0]?.cos ?? 0,
-      passageCos: top?.dense ?? 0,
-      coverage: termCoverage(terms, topTerms, weight),
-      corpusCoverage: termCoverage(terms, known, weight),
-      agreement: top && lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
-      quoteCoverage: termCoverage(terms, quoteTerms, weight),
-      answerType: matchesAnswerType(expectedAnswerType(question), quoteText, question) ? 1 : 0,
-      focusCoverage: focusCoverage(focusTerms(question), terms, quoteTerms),
-    };
+  function pick(candidates: Candidate[], logits: number[]): Chosen[] {
+    const sentences = candidates.map((c) => c.sentence);
+    const picked = pickWithin(logits, sentences, model.file.secondQuoteMargin, model.file.maxQuotes);
+    return picked.flatMap((i) => {
+      const chosen = { sentence: sentences[i]!, logit: logits[i]! };
+      const next = continuationOf(store, chosen.sentence, options.topicSentenceWords);
+      return next === null ? [chosen] : [chosen, { ...chosen, sentence: next }];
+    });
   }
 
   /** Best first; sentences that touch in the text become one quote, so a run reads as it stands. */
-  function toQuotes(chosen: ScoredSentence[]): Quote[] {
-    const sentences = chosen.map((c) => store.sentences[c.index] as SentenceUnit);
+  function toQuotes(chosen: Chosen[]): Quote[] {
+    const sentences = chosen.map((c) => store.sentences[c.sentence] as SentenceUnit);
     const runs: SentenceUnit[][] = [];
     for (const s of sentences) {
       const run = runs.find((r) =>
         r.some((x) => x.doc === s.doc && x.paragraph === s.paragraph && Math.abs(x.index - s.index) === 1),
       );
-      if (run) run.push(s);
-      else runs.push([s]);
+      if (run) {
+        if (!run.includes(s)) run.push(s);
+      } else runs.push([s]);
     }
     return runs.map((run) => {
       const sorted = [...run].sort((a, b) => a.start - b.start);
@@ -215,7 +194,7 @@ export function createAnswerer(
     });
   }
 
-  function toPassage(p: FusedPassage): PassageOut {
+  function toPassage(p: ScoredPassage): PassageOut {
     const u = store.units[p.unit]!;
     return {
       id: u.id,
@@ -229,6 +208,16 @@ export function createAnswerer(
       score: round(p.score),
     };
   }
+}
+
+/** Highest log-odds; a tie goes to the sentence that comes first, so answers are deterministic. */
+function argmax(logits: readonly number[], candidates: readonly Candidate[]): number {
+  let best = 0;
+  for (let i = 1; i < logits.length; i++) {
+    const d = (logits[i] ?? -Infinity) - (logits[best] ?? -Infinity);
+    if (d > 0 || (d === 0 && candidates[i]!.sentence < candidates[best]!.sentence)) best = i;
+  }
+  return best;
 }
 
 function checkDoc(store: Store, doc: string | undefined): void {

@@ -18,11 +18,14 @@ export interface PassageOut extends Quote {
 /** The JSON contract of `ask --json`; the bot and the tests depend on it, so keep it stable. */
 export interface Answer {
   question: string;
+  /** The English query searched, when the question was translated (see language/translator.ts). */
+  searchedFor?: string;
   answered: boolean;
   confidence: number;
   quotes: Quote[];
   passages: PassageOut[];
-  index: { version: string };
+  /** The index the passages come from, and the fitted answer model that chose the quotes. */
+  index: { version: string; answerModel?: string };
 }
 
 /** Time spent per stage of one question, for logs and the benchmark. */

@@ -28,7 +28,7 @@ export interface ProbeResult {
 }
 
 const at = { boot: performance.now(), imports: 0, model: 0, index: 0, firstAnswer: 0 };
-const { answererFor, createEmbedder, indexCorpus } = await import("../app.js");
+const { answererFor, createAnswerParts, createEmbedder, indexCorpus } = await import("../app.js");
 const { loadSettings } = await import("../config/settings.js");
 at.imports = performance.now();
 
@@ -39,7 +39,7 @@ const embedder = await createEmbedder(settings, (line) => console.error(line));
 at.model = performance.now();
 const built = await indexCorpus(settings, embedder, { log: (line) => console.error(line) });
 at.index = performance.now();
-const answerer = answererFor(built.store, embedder);
+const answerer = answererFor(built.store, embedder, createAnswerParts());
 await answerer.ask(questions[0] as string);
 at.firstAnswer = performance.now();
 

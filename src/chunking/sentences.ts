@@ -13,7 +13,10 @@ const ATTRIBUTION =
 const CONTINUATION = /^[\p{Ll}),;:]/u;
 // Intl.Segmenter also breaks after these when a capital or a digit follows ("No. 5530, Longwu Road").
 const ABBREVIATION =
-  /\b(No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Rd|Ave|Co|Ltd|Inc|Jr|Sr|vs|etc|approx|e\.g|i\.e|Fig|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+  /\b(No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Rd|Ave|Co|Ltd|Inc|Jr|Sr|vs|etc|approx|e\.g|i\.e|Fig|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt|Mt|Ft|ca|cf)\.$/;
+// An initial ("E. O. Wilson", "Thomas B. Smith") or an initialism ("U.S.", "D.C.") ends in a full stop that
+// does not end the sentence; cutting there splits a name, which is worse than keeping two sentences as one.
+const INITIAL = /(?:^|[\s(])(?:\p{Lu}\.)+$/u;
 
 /**
  * Splits `text.slice(start, end)` into sentences with exact offsets. Uses Intl.Segmenter, trims whitespace
@@ -39,6 +42,7 @@ function mergeMisses(text: string, spans: Span[]): Span[] {
       prev &&
       (CONTINUATION.test(body) ||
         ABBREVIATION.test(prevText) ||
+        INITIAL.test(prevText) ||
         (CLOSING_QUOTE.test(prevText) && ATTRIBUTION.test(body)));
     if (prev && joins) prev.end = span.end;
     else out.push({ ...span });

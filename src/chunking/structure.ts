@@ -19,9 +19,9 @@ export interface DocumentStructure {
   sections: Section[];
   paragraphs: Paragraph[];
   /**
-   * Lines about the document rather than part of its argument: "Source: Minhang Newspaper", page numbers.
-   * Attribution lines are also paragraphs (a reader may ask where the report was published); page numbers
-   * are not.
+   * Lines about the document rather than part of its argument: an attribution ("Source: …"), page numbers.
+   * None is a paragraph: an attribution answers no question about the report's content, and quoted as one
+   * it looked like an answer to "What is <the place>?". Front ends show it with the document's citation.
    */
   metaLines: Span[];
 }
@@ -50,7 +50,7 @@ export function parseStructure(text: string, format: DocumentFormat, locale = "e
     if (block.kind === "meta" || block.kind === "attribution") {
       metaLines.push({ start: block.start, end: block.end });
     }
-    if (block.kind === "meta") continue;
+    if (block.kind === "meta" || block.kind === "attribution") continue;
     if (block.kind === "heading") {
       sections.push({ index: sections.length, title: block.title ?? "", start: block.start, end: block.end });
     } else {

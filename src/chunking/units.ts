@@ -4,7 +4,7 @@ import { trimSpan, type Span } from "./sentences.js";
 import { parseStructure, sectionLabel, type DocumentStructure, type Paragraph } from "./structure.js";
 
 export const chunkerParamsSchema = z.object({
-  version: z.literal(7).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
+  version: z.literal(8).describe("Bumped whenever the chunking logic changes, so that old indexes go stale."),
   windowSentences: z.number().int().min(1).default(3).describe("Most sentences in one retrieval unit."),
   stride: z.number().int().min(1).default(1).describe("Sentences between the starts of two windows."),
   headingContext: z.boolean().default(true).describe("Prefix the section heading to the embedded text."),
@@ -20,7 +20,7 @@ export const chunkerParamsSchema = z.object({
     .describe("Longest first sentence used as topic context."),
 });
 export type ChunkerParams = z.infer<typeof chunkerParamsSchema>;
-export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 7 });
+export const DEFAULT_CHUNKER_PARAMS: ChunkerParams = chunkerParamsSchema.parse({ version: 8 });
 
 /** A sentence of the report, the smallest quotable piece. */
 export interface SentenceUnit extends Span {

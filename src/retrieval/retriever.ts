@@ -2,7 +2,6 @@ import type { RetrievalUnit } from "../chunking/units.js";
 import type { Store } from "../store/store.js";
 import { dot } from "./dense.js";
 import { postingEstimator, termsOverBudget } from "./query-budget.js";
-import { expandQuestion } from "./thesaurus.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
 /** A term in more than this share of all sentences is left out of the lexical query (see lexical.ts). */
@@ -48,7 +47,9 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       const keep = inDoc(doc);
       const k = doc ? store.units.length : options.candidates;
       const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
-      const expansions = expandQuestion(question);
+      // No expansions: a word list mapping plain words to one report's register does not carry to the next
+      // report; the learned answer stage and the dense side bridge paraphrases instead.
+      const expansions: string[] = [];
       const over = termsOverBudget(question, expansions, postings, options.lexicalBudget);
       const lexical = store.lexical
         .search(question, k * 2, { expansions, isKnown, isTooCommon: (t) => isTooCommon(t) || over.has(t) })

@@ -22,10 +22,10 @@ describe("structure of the report", () => {
     expect(s.paragraphs[0]?.section).toBe(0);
   });
 
-  it("treats the closing source line as metadata and a quotable paragraph, never a section", () => {
+  it("treats the closing source line as metadata, never a paragraph or a section", () => {
     expect(s.metaLines.map((m) => report.slice(m.start, m.end))).toEqual(["Source: Minhang Newspaper"]);
     const last = s.paragraphs[s.paragraphs.length - 1];
-    expect(last && report.slice(last.start, last.end)).toBe("Source: Minhang Newspaper");
+    expect(last && report.slice(last.start, last.end)).not.toContain("Source:");
     expect(s.sections.some((x) => x.title?.startsWith("Source"))).toBe(false);
   });
 

@@ -1,0 +1,144 @@
+/**
+ * Runs labelled questions through the engine's own retrieval and feature code and keeps, per question, every
+ * candidate sentence's inputs and whether it holds the gold answer. Question vectors and rows are cached in
+ * .cache/fit/ so that refitting does not re-embed.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gatherCandidates } from "../../src/answer/candidates.js";
+import {
+  SENTENCE_FEATURES,
+  questionStatics,
+  sentenceFeatureRows,
+  sentenceTerms,
+  viewQuestion,
+  type QuestionStatics,
+} from "../../src/answer/features.js";
+import { continuationOf } from "../../src/answer/pick.js";
+import type { TextAnalyser } from "../../src/answer/text-analyser.js";
+import { indexCorpus } from "../../src/app.js";
+import type { Settings } from "../../src/config/settings.js";
+import type { Embedder } from "../../src/embedding/embedder.js";
+import { evalItemSchema, quoteHits, type EvalItem } from "../../src/eval/metrics.js";
+import { createRetriever } from "../../src/retrieval/retriever.js";
+
+export interface QuestionSet {
+  name: string;
+  corpusDir: string;
+  questions: string;
+  /** "doc": folds by article; "set": the whole set is one fold. */
+  groupBy: "doc" | "set";
+}
+
+export interface QuestionData {
+  id: string;
+  group: string;
+  answerable: boolean;
+  sentences: number[];
+  x: number[][];
+  y: boolean[];
+  /** Per candidate: whether the sentence quoted after it (a topic line's continuation) holds the answer. */
+  nextY: (boolean | null)[];
+  statics: QuestionStatics;
+}
+
+export const CANDIDATE_PASSAGES = 10;
+export const TOPIC_SENTENCE_WORDS = 10;
+
+export function readItems(file: string): EvalItem[] {
+  return readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => evalItemSchema.parse(JSON.parse(l)));
+}
+
+export async function collect(
+  set: QuestionSet,
+  settings: Settings,
+  embedder: Embedder,
+  analyser: TextAnalyser,
+  cacheDir: string,
+): Promise<QuestionData[]> {
+  mkdirSync(cacheDir, { recursive: true });
+  const items = readItems(set.questions);
+  const key = createHash("sha256")
+    .update(JSON.stringify([SENTENCE_FEATURES, CANDIDATE_PASSAGES, readFileSync(set.questions, "utf8")]))
+    .digest("hex")
+    .slice(0, 10);
+  const rowsFile = path.join(cacheDir, `rows-${set.name}-${key}.json`);
+  const built = await indexCorpus(
+    {
+      ...settings,
+      CORPUS_DIR: set.corpusDir,
+      INDEX_DIR: path.join(cacheDir, `index-${corpusKey(set.corpusDir)}`),
+    },
+    embedder,
+    { log: (line) => console.error(`${set.name}: ${line}`) },
+  );
+  const store = built.store;
+  const rowsKey = `${key}-${store.manifest.indexVersion}`;
+  if (existsSync(rowsFile)) {
+    const cached = JSON.parse(readFileSync(rowsFile, "utf8")) as { key: string; rows: QuestionData[] };
+    if (cached.key === rowsKey) return cached.rows;
+  }
+  const vectors = await questionVectors(items, embedder, path.join(cacheDir, `qvec-${set.name}-${key}.f32`));
+  const retriever = createRetriever(store);
+  const terms = sentenceTerms(store);
+  const out: QuestionData[] = [];
+  items.forEach((item, n) => {
+    const vector = vectors[n]!;
+    const ranked = retriever.retrieve({ question: item.question, vector });
+    const candidates = gatherCandidates(store, ranked, vector, CANDIDATE_PASSAGES);
+    if (!candidates.length) return;
+    const q = viewQuestion(item.question, store, analyser);
+    const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
+    const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
+    const hits = (i: number) => {
+      const s = store.sentences[i];
+      return !!s && quoteHits(item, s);
+    };
+    out.push({
+      id: item.id,
+      group: set.groupBy === "doc" ? (item.doc ?? set.name) : set.name,
+      answerable: item.gold.length > 0,
+      sentences: candidates.map((c) => c.sentence),
+      x: rows.map((r) => SENTENCE_FEATURES.map((f) => r[f])),
+      y: candidates.map((c) => hits(c.sentence)),
+      nextY: candidates.map((c) => {
+        const next = continuationOf(store, c.sentence, TOPIC_SENTENCE_WORDS);
+        return next === null ? null : hits(next);
+      }),
+      statics: questionStatics(store, q, ranked),
+    });
+    if ((n + 1) % 500 === 0) console.error(`${set.name}: ${n + 1}/${items.length} questions`);
+  });
+  writeFileSync(rowsFile, JSON.stringify({ key: rowsKey, rows: out }));
+  return out;
+}
+
+/** One index per corpus folder, however many question sets ask about it. */
+function corpusKey(dir: string): string {
+  return createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 10);
+}
+
+async function questionVectors(items: EvalItem[], embedder: Embedder, file: string): Promise<Float32Array[]> {
+  const dims = embedder.dims;
+  if (existsSync(file)) {
+    const buffer = readFileSync(file);
+    const all = new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+    if (all.length === items.length * dims) {
+      return items.map((_, i) => all.subarray(i * dims, (i + 1) * dims));
+    }
+  }
+  const out: Float32Array[] = [];
+  for (let i = 0; i < items.length; i += 32) {
+    out.push(...(await embedder.embed(items.slice(i, i + 32).map((q) => q.question))));
+    if (i % 640 === 0) console.error(`embedding questions ${i}/${items.length}`);
+  }
+  const all = new Float32Array(items.length * dims);
+  out.forEach((v, i) => all.set(v, i * dims));
+  writeFileSync(file, Buffer.from(all.buffer));
+  return out;
+}

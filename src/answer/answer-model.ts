@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "../errors.js";
+import {
+  QUESTION_FEATURES,
+  SENTENCE_FEATURES,
+  type FeatureRow,
+  type QuestionFeature,
+  type SentenceFeature,
+} from "./features.js";
+
+const logisticSchema = z.object({
+  features: z.array(z.string()).describe("Input names, in the order of the other arrays."),
+  mean: z.array(z.number()).describe("Subtracted from each input before weighing (standardisation)."),
+  scale: z.array(z.number().positive()).describe("Each centred input is divided by this."),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
+/** The fitted answer stage as written by `npm run fit` (scripts/fit.ts); validated where it is read. */
+export const answerModelSchema = z.object({
+  format: z.literal(1).describe("Bumped when the file's layout changes."),
+  candidatePassages: z.number().int().min(1).describe("Best passages whose sentences are candidates."),
+  maxQuotes: z.number().int().min(1).describe("Most sentences quoted."),
+  secondQuoteMargin: z
+    .number()
+    .min(0)
+    .describe("A further sentence is quoted when its log-odds are within this of the best one's."),
+  threshold: z.number().min(0).max(1).describe("Below this confidence the answer abstains."),
+  sentence: logisticSchema.describe("Log-odds that a candidate sentence holds the answer."),
+  confidence: logisticSchema.describe("Probability that the chosen quote answers the question."),
+  fitted: z
+    .record(z.string(), z.unknown())
+    .describe("How it was fitted: data, date, command, validation figures."),
+});
+export type AnswerModelFile = z.infer<typeof answerModelSchema>;
+type Logistic = z.infer<typeof logisticSchema>;
+
+export interface AnswerModel {
+  file: AnswerModelFile;
+  /** Hash of everything that changes answers; part of the answer's index version. */
+  version: string;
+  sentenceLogit(row: FeatureRow<SentenceFeature>): number;
+  confidence(row: FeatureRow<QuestionFeature>): number;
+}
+
+export function parseAnswerModel(json: unknown, source = "answer model"): AnswerModel {
+  const parsed = answerModelSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      "ANSWER_MODEL_INVALID",
+      `${source}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`,
+    );
+  }
+  const file = parsed.data;
+  const sentence = linear(file.sentence, SENTENCE_FEATURES, `${source} sentence`);
+  const confidence = linear(file.confidence, QUESTION_FEATURES, `${source} confidence`);
+  const { fitted: _fitted, ...behaviour } = file;
+  return {
+    file,
+    version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 12),
+    sentenceLogit: sentence,
+    confidence: (row) => sigmoid(confidence(row)),
+  };
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function linear<K extends string>(
+  model: Logistic,
+  known: readonly K[],
+  source: string,
+): (row: FeatureRow<K>) => number {
+  const n = model.features.length;
+  if (model.mean.length !== n || model.scale.length !== n || model.weights.length !== n) {
+    throw new AppError(
+      "ANSWER_MODEL_INVALID",
+      `${source}: features, mean, scale and weights differ in length.`,
+    );
+  }
+  const unknown = model.features.find((f) => !(known as readonly string[]).includes(f));
+  if (unknown !== undefined) {
+    throw new AppError(
+      "ANSWER_MODEL_INVALID",
+      `${source}: expected features among ${known.join(", ")}; got "${unknown}".`,
+    );
+  }
+  const names = model.features as K[];
+  return (row) => {
+    let z = model.bias;
+    for (let i = 0; i < n; i++) {
+      z += model.weights[i]! * ((row[names[i]!] - model.mean[i]!) / model.scale[i]!);
+    }
+    return z;
+  };
+}

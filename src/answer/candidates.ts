@@ -1,0 +1,53 @@
+import { dot } from "../retrieval/dense.js";
+import type { FusedPassage } from "../retrieval/fusion.js";
+import { sentencesOf } from "../retrieval/retriever.js";
+import type { Store } from "../store/store.js";
+
+/** A sentence that may be quoted, with what retrieval knows of it. */
+export interface Candidate {
+  /** Position in store.sentences. */
+  sentence: number;
+  /** Cosine similarity of question and sentence. */
+  cos: number;
+  /** 0-based rank of the best passage holding the sentence. */
+  passageRank: number;
+  /** That passage's fused score over the best passage's. */
+  passageScore: number;
+  /** That passage's cosine with the question. */
+  passageDense: number;
+  /** Best BM25 score among passages holding the sentence, over the question's best. */
+  passageLexical: number;
+}
+
+/**
+ * Every sentence of the best `passages` passages. Choosing among many, rather than among the first three
+ * passages' sentences, is what lets the learned stage find the right sentence when retrieval ranks its
+ * passage fifth.
+ */
+export function gatherCandidates(
+  store: Store,
+  ranked: readonly FusedPassage[],
+  vector: Float32Array,
+  passages: number,
+): Candidate[] {
+  const best = ranked[0]?.score ?? 0;
+  const bySentence = new Map<number, Candidate>();
+  ranked.slice(0, passages).forEach((p, rank) => {
+    for (const sentence of sentencesOf(store, store.units[p.unit]!)) {
+      const seen = bySentence.get(sentence);
+      if (seen) {
+        seen.passageLexical = Math.max(seen.passageLexical, p.lexicalNorm);
+        continue;
+      }
+      bySentence.set(sentence, {
+        sentence,
+        cos: dot(store.sentenceVectors, sentence, vector),
+        passageRank: rank,
+        passageScore: best > 0 ? p.score / best : 0,
+        passageDense: p.dense,
+        passageLexical: p.lexicalNorm,
+      });
+    }
+  });
+  return [...bySentence.values()];
+}

@@ -1,0 +1,259 @@
+import type { Store } from "../store/store.js";
+import { indexTerms, queryTerms } from "../retrieval/text-normalise.js";
+import type { FusedPassage } from "../retrieval/fusion.js";
+import type { Candidate } from "./candidates.js";
+import { idf, termCoverage, type TermGroup } from "./coverage.js";
+import { questionForm, type QuestionForm } from "./question-form.js";
+import type { TextAnalyser, TextFacts } from "./text-analyser.js";
+
+/**
+ * The inputs of the learned answer stage. Every one is general (similarities, word statistics, what kind of
+ * thing is asked and stated); none names a word of any report. The fitted model (answer-model.json) keys its
+ * weights by these names, so adding one is safe and removing one is a refit.
+ */
+export const SENTENCE_FEATURES = [
+  "cos",
+  "cosGap",
+  "cosRank",
+  "passageScore",
+  "passageRank",
+  "passageDense",
+  "passageLexical",
+  "coverage",
+  "coverageGap",
+  "headedCoverage",
+  "contextCoverage",
+  "bigrams",
+  "novelty",
+  "length",
+  "first",
+  "inTopDoc",
+  "typeMatch",
+  "typeMiss",
+  "missingIdf",
+] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+
+export const QUESTION_FEATURES = [
+  "top",
+  "gap",
+  "share",
+  "topCos",
+  "topPassageDense",
+  "corpusCoverage",
+  "unknownShare",
+  "topCoverage",
+  "topContextCoverage",
+  "topTypeMiss",
+  "expects",
+  "agreement",
+  "termCount",
+  "topMissingIdf",
+  "shelfDocs",
+] as const;
+export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
+
+export type FeatureRow<K extends string> = Record<K, number>;
+
+/** What is computed once per question and shared by every candidate. */
+export interface QuestionView {
+  groups: TermGroup[];
+  bigrams: string[];
+  form: QuestionForm;
+  facts: TextFacts;
+  /** The question's own words, lower case, so a name or number it already uses is not taken as an answer. */
+  words: Set<string>;
+  weight: (term: string) => number;
+}
+
+/** Per-store caches of sentence terms: the same sentences are candidates question after question. */
+export interface SentenceTerms {
+  own(i: number): Set<string>;
+  headed(i: number): Set<string>;
+  context(i: number): Set<string>;
+  ordered(i: number): string[];
+  pairs(i: number): Set<string>;
+}
+
+export function sentenceTerms(store: Store): SentenceTerms {
+  const own = new Map<number, Set<string>>();
+  const headed = new Map<number, Set<string>>();
+  const ordered = new Map<number, string[]>();
+  const context = new Map<number, Set<string>>();
+  const pairSets = new Map<number, Set<string>>();
+  const text = (i: number) => store.sentences[i]?.text ?? "";
+  const api: SentenceTerms = {
+    own: (i) => memo(own, i, () => indexTerms(text(i))),
+    // A sentence stands under its heading: the section title says what a terse sentence is about.
+    headed: (i) =>
+      memo(headed, i, () => {
+        const s = store.sentences[i];
+        return new Set([...api.own(i), ...indexTerms(s && s.sectionIndex > 0 ? s.section : "")]);
+      }),
+    context: (i) =>
+      memo(context, i, () => {
+        const s = store.sentences[i];
+        const out = new Set(api.headed(i));
+        for (const j of [i - 1, i + 1]) {
+          const n = store.sentences[j];
+          if (s && n && n.doc === s.doc && n.paragraph === s.paragraph)
+            for (const t of api.own(j)) out.add(t);
+        }
+        return out;
+      }),
+    ordered: (i) => memo(ordered, i, () => queryTerms(text(i))),
+    pairs: (i) => memo(pairSets, i, () => new Set(pairs(api.ordered(i)))),
+  };
+  return api;
+}
+
+function memo<T>(cache: Map<number, T>, key: number, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+export function viewQuestion(question: string, store: Store, analyser: TextAnalyser): QuestionView {
+  const terms = queryTerms(question);
+  const words = new Set(
+    question
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+  return {
+    groups: terms.map((term) => ({ term, alternatives: [term] })),
+    bigrams: pairs(terms),
+    form: questionForm(question),
+    facts: analyser.facts(question),
+    words,
+    weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
+  };
+}
+
+const pairs = (terms: readonly string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
+
+/** Whether the sentence states something new of the kind asked for (a date for "when", a name for "who"). */
+function statesAsked(q: QuestionView, facts: TextFacts): boolean {
+  const fresh = (values: string[]) => values.some((v) => v.split(/\s+/).some((w) => !q.words.has(w)));
+  if (q.form.expects === "date") return fresh(facts.dates);
+  if (q.form.expects === "number") return fresh(facts.numbers);
+  if (q.form.expects === "name") return fresh(facts.names);
+  return false;
+}
+
+/**
+ * The weight of the most specific question word that neither the sentence, its heading nor its neighbours
+ * use, over the heaviest possible: a quote that leaves out the one rare word of the question seldom answers it.
+ */
+function missingIdf(q: QuestionView, context: Set<string>): number {
+  let missing = 0;
+  let heaviest = 0;
+  for (const g of q.groups) {
+    const w = q.weight(g.term);
+    heaviest = Math.max(heaviest, w);
+    if (!context.has(g.term)) missing = Math.max(missing, w);
+  }
+  return heaviest > 0 ? missing / heaviest : 0;
+}
+
+export function sentenceFeatureRows(
+  store: Store,
+  q: QuestionView,
+  candidates: readonly Candidate[],
+  terms: SentenceTerms,
+  analyser: TextAnalyser,
+  topDoc: string | undefined,
+): FeatureRow<SentenceFeature>[] {
+  const maxCos = Math.max(...candidates.map((c) => c.cos));
+  const cosRank = new Map(
+    [...candidates].sort((a, b) => b.cos - a.cos).map((c, rank) => [c.sentence, rank] as const),
+  );
+  const coverage = candidates.map((c) => termCoverage(q.groups, terms.own(c.sentence), q.weight));
+  const maxCoverage = Math.max(...coverage);
+  const asked = new Set(q.groups.map((g) => g.term));
+  return candidates.map((c, k) => {
+    const s = store.sentences[c.sentence];
+    const own = terms.ordered(c.sentence);
+    const ownPairs = terms.pairs(c.sentence);
+    const novel = own.filter((t) => !asked.has(t)).length;
+    const expects = q.form.expects !== null;
+    const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""));
+    return {
+      cos: c.cos,
+      cosGap: c.cos - maxCos,
+      cosRank: 1 / (1 + (cosRank.get(c.sentence) ?? 0)),
+      passageScore: c.passageScore,
+      passageRank: 1 / (1 + c.passageRank),
+      passageDense: c.passageDense,
+      passageLexical: c.passageLexical,
+      coverage: coverage[k] ?? 0,
+      coverageGap: (coverage[k] ?? 0) - maxCoverage,
+      headedCoverage: termCoverage(q.groups, terms.headed(c.sentence), q.weight),
+      contextCoverage: termCoverage(q.groups, terms.context(c.sentence), q.weight),
+      bigrams: q.bigrams.length ? q.bigrams.filter((b) => ownPairs.has(b)).length / q.bigrams.length : 0,
+      novelty: Math.log1p(novel),
+      length: Math.log1p(own.length),
+      first: s?.index === 1 ? 1 : 0,
+      inTopDoc: s?.doc === topDoc ? 1 : 0,
+      typeMatch: states ? 1 : 0,
+      typeMiss: expects && !states ? 1 : 0,
+      missingIdf: missingIdf(q, terms.context(c.sentence)),
+    };
+  });
+}
+
+/** The parts of the confidence's inputs that do not depend on how candidates are scored. */
+export type QuestionStatics = Pick<
+  FeatureRow<QuestionFeature>,
+  "topPassageDense" | "corpusCoverage" | "unknownShare" | "expects" | "agreement" | "termCount" | "shelfDocs"
+>;
+
+export function questionStatics(
+  store: Store,
+  q: QuestionView,
+  ranked: readonly FusedPassage[],
+): QuestionStatics {
+  const known = q.groups.filter((g) => (store.sentenceDf[g.term] ?? 0) > 0);
+  const first = ranked[0];
+  const lexicalBest = ranked.reduce((b, p) => (p.lexical > (b?.lexical ?? -1) ? p : b), first);
+  const denseBest = ranked.reduce((b, p) => (p.dense > (b?.dense ?? -1) ? p : b), first);
+  return {
+    topPassageDense: first?.dense ?? 0,
+    corpusCoverage: termCoverage(q.groups, new Set(known.map((g) => g.term)), q.weight),
+    unknownShare: q.groups.length ? 1 - known.length / q.groups.length : 0,
+    expects: q.form.expects ? 1 : 0,
+    agreement: lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
+    termCount: Math.log1p(q.groups.length),
+    // How many documents compete for the answer: with more, a near miss from another document is likelier.
+    shelfDocs: Math.log(Math.max(1, store.manifest.documents.length)),
+  };
+}
+
+/** The confidence's inputs: how clearly the best candidate wins, and how well the shelf covers the question. */
+export function questionFeatureRow(
+  statics: QuestionStatics,
+  rows: readonly FeatureRow<SentenceFeature>[],
+  logits: readonly number[],
+  best: number,
+): FeatureRow<QuestionFeature> {
+  const top = logits[best] ?? -10;
+  let second = -Infinity;
+  logits.forEach((l, i) => {
+    if (i !== best && l > second) second = l;
+  });
+  if (second === -Infinity) second = top - 10;
+  const denominator = logits.reduce((sum, l) => sum + Math.exp(l - top), 0);
+  const row = rows[best];
+  return {
+    ...statics,
+    top,
+    gap: top - second,
+    share: denominator > 0 ? 1 / denominator : 0,
+    topCos: row?.cos ?? 0,
+    topCoverage: row?.coverage ?? 0,
+    topContextCoverage: row?.contextCoverage ?? 0,
+    topTypeMiss: row?.typeMiss ?? 0,
+    topMissingIdf: row?.missingIdf ?? 0,
+  };
+}

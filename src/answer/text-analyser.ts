@@ -1,0 +1,19 @@
+/**
+ * What a language tool tells the answer stage about a text: whether it states the kinds of thing questions
+ * ask for. The answerer is given one (see app.ts); it never reaches for a library itself.
+ */
+export interface TextFacts {
+  /** A date or a time ("1989", "the first half of the year", "10 a.m."). */
+  dates: string[];
+  /** A count, amount, sum of money or percentage. */
+  numbers: string[];
+  /** Proper nouns (lower case): the names a "who", "where" or "which" question may be asking for. */
+  names: string[];
+}
+
+export interface TextAnalyser {
+  facts(text: string): TextFacts;
+}
+
+/** For tests and for shelves in a language the analyser does not read: states nothing. */
+export const NO_ANALYSER: TextAnalyser = { facts: () => ({ dates: [], numbers: [], names: [] }) };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { questionForm } from "../../../src/answer/question-form.js";
+import { continuationOf, pickWithin } from "../../../src/answer/pick.js";
+
+describe("question form", () => {
+  it("reads what is asked for off the first question word, wherever it stands", () => {
+    expect(questionForm("How many pocket parks will be built?")).toEqual({
+      wh: "how many",
+      expects: "number",
+    });
+    expect(questionForm("In what year did the Normans arrive?").expects).toBe("date");
+    expect(questionForm("When will the tunnel open?").expects).toBe("date");
+    expect(questionForm("Who led the Normans?").expects).toBe("name");
+    expect(questionForm("The plan was approved by whom?").expects).toBe("name");
+    expect(questionForm("What is planned for parks?")).toEqual({ wh: "what", expects: null });
+    expect(questionForm("Tell me about parks")).toEqual({ wh: "", expects: null });
+  });
+});
+
+describe("picking quotes", () => {
+  it("takes the best and those within the margin, best first, ties to the earlier sentence", () => {
+    expect(pickWithin([0.1, 2, 1.5, 2], [10, 11, 12, 9], 0.6, 3)).toEqual([3, 1, 2]);
+    expect(pickWithin([0.1, 2, 1.5], [1, 2, 3], 0, 3)).toEqual([1]);
+    expect(pickWithin([3, 2.9, 2.8], [1, 2, 3], 1, 2)).toEqual([0, 1]);
+  });
+  it("quotes the sentence after a short topic line", () => {
+    const s = (paragraph: number, index: number, text: string) => ({ doc: "d", paragraph, index, text });
+    const store = {
+      sentences: [
+        s(1, 1, "The third is parks."),
+        s(1, 2, "We will build parks."),
+        s(2, 1, "Long " + "word ".repeat(20)),
+      ],
+    } as never;
+    expect(continuationOf(store, 0, 10)).toBe(1);
+    expect(continuationOf(store, 1, 10)).toBeNull();
+    expect(continuationOf(store, 2, 10)).toBeNull();
+  });
+});
