@@ -6,6 +6,8 @@ import { outline } from "../../../src/briefing/outline.js";
 import { aboutIndex } from "../../../src/frontends/shared/report-view.js";
 import { createWebServer, CONTENT_SECURITY_POLICY } from "../../../src/frontends/web/server.js";
 import { findQuotes } from "../../../src/wording/find-quotes.js";
+import { verdictOf } from "../../../src/frontends/web/confidence-words.js";
+import { escapeHtml } from "../../../src/frontends/web/html.js";
 import { answererFor } from "../../../src/app.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { fakeStore } from "../../fixtures/fake-store.js";
@@ -20,7 +22,9 @@ afterAll(() => f?.cleanup());
 const server = (options: Partial<Parameters<typeof createWebServer>[0]> = {}) =>
   createWebServer({ engine: f.engine, rateLimit: { count: 1000, windowMs: 60_000 }, ...options });
 const q = (s: string) => encodeURIComponent(s);
-const QUESTION = "How many pocket parks will be built?";
+// Answered over this test index (the report and the hostile document) by the engine as it stands.
+const QUESTION = "What is planned for rural revitalization?";
+const ABOUT_IT = "The third is rural revitalization.";
 
 describe("JSON API", () => {
   it("/api/ask returns byte for byte what ask --json prints for the same index", async () => {
@@ -29,7 +33,8 @@ describe("JSON API", () => {
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     const { answer } = await f.engine.answerer().ask(QUESTION);
     expect(res.body).toBe(JSON.stringify(answer));
-    expect(answer.quotes.some((x) => x.text.includes("20 pocket parks"))).toBe(true);
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes.some((x) => x.text.includes(ABOUT_IT))).toBe(true);
   });
 
   it("/api/ask narrows to one document with doc=", async () => {
@@ -68,7 +73,7 @@ describe("JSON API", () => {
       const docs = async () =>
         (await s.inject({ url: "/api/documents" })).json<{ documents: { path: string }[] }>().documents;
       expect((await docs()).map((d) => d.path)).toContain(HOSTILE_DOC);
-      current = answererFor(other.store, createFakeEmbedder(256));
+      current = answererFor(other.store, createFakeEmbedder(256), f.parts);
       expect((await docs()).map((d) => d.path)).not.toContain(HOSTILE_DOC);
       const res = await s.inject({ url: `/api/ask?q=${q(QUESTION)}` });
       expect(res.json<{ index: { version: string } }>().index.version).toBe(
@@ -231,7 +236,8 @@ describe("pages", () => {
     const res = await server().inject({ url: `/?q=${q(QUESTION)}` });
     const { answer } = await f.engine.answerer().ask(QUESTION);
     const first = answer.quotes[0]!;
-    expect(res.body).toContain("The report says:");
+    expect(answer.answered).toBe(true);
+    expect(res.body).toContain(escapeHtml(verdictOf(answer).lead));
     expect(res.body).toContain(`Confidence ${answer.confidence.toFixed(2)}`);
     expect(res.body).toContain(`/read?doc=${first.doc}&amp;start=${first.start}&amp;end=${first.end}#hl`);
     expect(res.body).toContain(`¶${first.paragraph} (chars ${first.start}–${first.end})`);

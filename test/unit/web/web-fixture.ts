@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { answererFor } from "../../../src/app.js";
+import { answererFor, createAnswerParts, type AnswerParts } from "../../../src/app.js";
 import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import type { Engine } from "../../../src/frontends/shared/report-view.js";
 import { ensureIndex } from "../../../src/store/build.js";
@@ -21,6 +21,8 @@ export const HOSTILE_TEXT = [
 
 export interface WebFixture {
   engine: Engine;
+  /** The answer stage the engine uses, for answerers over other stores. */
+  parts: AnswerParts;
   store: Store;
   cleanup: () => void;
 }
@@ -38,8 +40,9 @@ export async function webFixture(): Promise<WebFixture> {
       chunker: DEFAULT_CHUNKER_PARAMS,
       getEmbedder: async () => embedder,
     });
-    const answerer = answererFor(r.store, embedder);
-    return { engine: { answerer: () => answerer }, store: r.store, cleanup: ws.cleanup };
+    const parts = createAnswerParts();
+    const answerer = answererFor(r.store, embedder, parts);
+    return { engine: { answerer: () => answerer }, parts, store: r.store, cleanup: ws.cleanup };
   } catch (error) {
     ws.cleanup();
     throw error;
