@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const entries = {
   ask: "src/frontends/cli/ask.ts",
   start: "src/frontends/cli/start.ts",
+  web: "src/frontends/web/main.ts",
   "build-index": "scripts/build-index.ts",
   eval: "scripts/eval.ts",
   quote: "scripts/quote.ts",

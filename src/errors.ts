@@ -48,6 +48,18 @@ export const ERROR_CATALOGUE = {
     hint: "Give a section number, a section title or a few words of a topic, up to 200 characters.",
   },
   DOC_UNKNOWN: { userFacing: true, hint: "Pick one of the indexed documents (see `npm run -s outline`)." },
+  WEB_PARAM_INVALID: { userFacing: true, hint: "Check the address's query parameters (see docs/web.md)." },
+  WEB_NOT_FOUND: {
+    userFacing: true,
+    hint: "Start from the ask page, /, or see docs/web.md for the addresses.",
+  },
+  WEB_RATE_LIMITED: { userFacing: true, hint: "Wait a little and try again." },
+  WEB_UNAUTHORIZED: {
+    userFacing: true,
+    hint: "Open the page once with ?token=<WEB_TOKEN>, or send the header Authorization: Bearer <WEB_TOKEN>.",
+  },
+  WEB_TOO_LARGE: { userFacing: true, hint: "Send a shorter request (questions up to 500 characters)." },
+  WEB_INTERNAL: { userFacing: true, hint: "Try again; if it persists, see the server's log." },
 } as const satisfies Record<string, { userFacing: boolean; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -44,6 +44,23 @@ export const settingsSchema = z.object({
     .default(20)
     .describe("Corpus files larger than this many megabytes (MiB) are skipped with a warning."),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  WEB_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, "WEB_HOST must be an IP address or a host name")
+    .default("127.0.0.1")
+    .describe("Address the web page listens on; anything but loopback needs WEB_TOKEN."),
+  WEB_PORT: z.coerce
+    .number({ error: "WEB_PORT must be a whole number" })
+    .int("WEB_PORT must be a whole number")
+    .min(0, "WEB_PORT must be 0 (any free port) or a port number")
+    .max(65535, "WEB_PORT must be at most 65535")
+    .default(8787)
+    .describe("Port of the web page; 0 picks a free one."),
+  WEB_TOKEN: z
+    .string()
+    .min(16, "WEB_TOKEN must be at least 16 characters")
+    .optional()
+    .describe("Access token the web page asks for; required when WEB_HOST is not loopback."),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,6 +7,7 @@ import { loadSettings, type Settings } from "../../config/settings.js";
 import { AppError } from "../../errors.js";
 import { botSettings, createDiscordBot } from "../discord/bot.js";
 import { createLogger } from "../discord/logger.js";
+import { checkWebSettings, startWebBeside } from "../web/listen.js";
 import { NO_TOKEN_LINE, runLocalChat } from "./local-chat.js";
 import { logToStderr, runCli } from "./run-cli.js";
 
@@ -26,6 +27,7 @@ function exitByDeadline(onLate: () => void): void {
 
 runCli(async () => {
   const settings = loadSettings();
+  checkWebSettings(settings);
   if (settings.DISCORD_TOKEN) await runBot(settings, settings.DISCORD_TOKEN);
   else await runLocal(settings);
 });
@@ -60,6 +62,7 @@ async function runLocal(settings: Settings): Promise<void> {
   let status = logToStderr;
   const app = await createApp(settings, { log: (line) => status(line) });
   watchCorpus(app, (_r, line) => status(line));
+  const web = await startWebBeside(app, settings, (line) => status(line));
   const chat = runLocalChat({
     engine: app,
     input: process.stdin,
@@ -77,6 +80,7 @@ async function runLocal(settings: Settings): Promise<void> {
     await chat.done;
   } finally {
     for (const signal of SIGNALS) process.off(signal, stop);
+    await web?.close();
     await app.close();
   }
 }
@@ -99,6 +103,7 @@ async function runBot(settings: Settings, token: string): Promise<void> {
 
   const bot = createDiscordBot({ engine: app, log, ...botSettings(settings) });
   watchCorpus(app, (r, line) => log.info({ event: "index-refreshed", ...r }, line));
+  const web = await startWebBeside(app, settings, (line) => log.info({ event: "web" }, line));
   let stoppingSince: number | undefined;
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => (stopped = resolve));
@@ -117,6 +122,7 @@ async function runBot(settings: Settings, token: string): Promise<void> {
     log.info({ event: "shutdown", signal }, "finishing answers in flight");
     void bot
       .stop()
+      .finally(() => web?.close())
       .finally(() => app.close())
       .catch((error: unknown) => log.error({ event: "shutdown", err: String(error) }, "shutdown failed"))
       .finally(stopped);
@@ -126,6 +132,7 @@ async function runBot(settings: Settings, token: string): Promise<void> {
     await bot.start(token);
   } catch (error) {
     for (const signal of SIGNALS) process.off(signal, shutdown);
+    await web?.close();
     await app.close();
     throw error;
   }
