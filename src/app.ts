@@ -41,6 +41,11 @@ export interface App {
   readonly embedder: Embedder;
   /** The answerer over the current index; replaced by `refresh` when the corpus changes. */
   answerer(): Answerer;
+  /**
+   * Whether a message in another language is taken as a question (a translator handles it): the one rule
+   * every front end asks before telling a user to write in English.
+   */
+  translates(text: string): boolean;
   /** Re-reads the corpus and swaps in a new index if anything changed; questions in flight keep the old one. */
   refresh(): Promise<EnsureIndexResult>;
   /** Refreshes whenever a document is added, changed or removed in the corpus folder, until close. */
@@ -155,6 +160,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     settings,
     embedder,
     answerer: () => current,
+    translates: (text) => parts.translator?.handles(text) ?? false,
     refresh,
     watch(onRefreshed, watchOptions) {
       watcher?.close();

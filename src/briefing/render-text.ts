@@ -1,4 +1,4 @@
-import { citation, type DocTitles } from "../answer/render-text.js";
+import { citation, type DocTitles } from "../answer/citation.js";
 import type { Briefing } from "./brief.js";
 import type { Outline } from "./outline.js";
 

@@ -1,4 +1,4 @@
-import { citation, type DocTitles } from "../answer/render-text.js";
+import { citation, type DocTitles } from "../answer/citation.js";
 import type { QuoteHit } from "./find-quotes.js";
 
 /** Marks around the matched words in terminal output; they are not in the report, so they stand out. */

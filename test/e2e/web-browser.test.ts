@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { citation } from "../../src/answer/render-text.js";
+import { citation } from "../../src/answer/citation.js";
 import { titlesOf } from "../../src/frontends/shared/report-view.js";
 import { verdictOf } from "../../src/frontends/web/confidence-words.js";
 import { createWebServer } from "../../src/frontends/web/server.js";

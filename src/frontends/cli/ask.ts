@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from "node:fs";
-import { renderAnswerText } from "../../answer/render-text.js";
+import { renderAnswerText } from "./answer-text.js";
 import { createApp, type App } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
 import { AppError, describeError } from "../../errors.js";

@@ -3,11 +3,11 @@
  * wrapped at word boundaries to the terminal's width (not at all in a pipe), a short citation under each,
  * and colour only where the terminal supports it. Pure: text in, text out.
  */
-import { citation, type DocTitles } from "../../answer/render-text.js";
+import { citation, type DocTitles } from "../../answer/citation.js";
 import type { Answer, PassageOut, Quote } from "../../answer/types.js";
 import type { Reply } from "../../conversation/conversation.js";
 import { confidenceWords } from "../shared/confidence-words.js";
-import { askedAs, passageIntro } from "../shared/conversation-notes.js";
+import { askedAs, passageIntro, searchedFor } from "../shared/conversation-notes.js";
 import { nearestSections } from "../shared/report-view.js";
 import { shortCitation, type CitationContext } from "../shared/short-citation.js";
 import { wrapText } from "../shared/wrap-text.js";
@@ -62,6 +62,7 @@ export function wrapPlain(text: string, width: number): string {
 export function renderChatAnswer(answer: Answer, view: ChatView, asked?: string): string {
   const words = confidenceWords(answer);
   const lines = asked ? [askedAs(asked)] : [];
+  if (answer.searchedFor) lines.push(wrapPlain(searchedFor(answer.searchedFor), view.width));
   lines.push(view.style.lead(wrapPlain(words.numbered, view.width)));
   if (answer.answered) {
     answer.quotes.forEach((q, i) => lines.push(...(i > 0 ? [""] : []), ...quoteLines(q, view)));

@@ -78,7 +78,7 @@ export interface LocalChatOptions {
   /** Columns to wrap quotes to; Infinity (the default) does not wrap. */
   width?: () => number;
   style?: ChatStyle;
-  /** Whether a translator takes a message in another language (none yet). */
+  /** Whether a translator takes a message in another language (App.translates). */
   translates?: (text: string) => boolean;
 }
 
@@ -185,6 +185,8 @@ export interface RunLocalChatOptions {
   /** Where status lines go (index refreshes); stderr by default. */
   statusOutput?: NodeJS.WritableStream;
   env?: NodeJS.ProcessEnv;
+  /** Whether a translator takes a message in another language (App.translates). */
+  translates?: (text: string) => boolean;
 }
 
 export interface RunningChat {
@@ -226,6 +228,7 @@ export function runLocalChat(options: RunLocalChatOptions): RunningChat {
   const chat = createLocalChat(options.engine, (text) => output.write(`${text}\n`), {
     width: columns,
     style: chatStyle(terminal, options.env ?? process.env),
+    translates: options.translates,
   });
   const done = (async () => {
     try {

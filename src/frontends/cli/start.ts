@@ -65,6 +65,7 @@ async function runLocal(settings: Settings): Promise<void> {
   const web = await startWebBeside(app, settings, (line) => status(line));
   const chat = runLocalChat({
     engine: app,
+    translates: app.translates,
     input: process.stdin,
     output: process.stdout,
     terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
@@ -101,7 +102,7 @@ async function runBot(settings: Settings, token: string): Promise<void> {
   await app.answerer().ask(WARM_UP_QUESTION);
   log.info({ event: "warm-up", ms: Math.round(performance.now() - warm) }, "model warmed up");
 
-  const bot = createDiscordBot({ engine: app, log, ...botSettings(settings) });
+  const bot = createDiscordBot({ engine: app, log, translates: app.translates, ...botSettings(settings) });
   watchCorpus(app, (r, line) => log.info({ event: "index-refreshed", ...r }, line));
   const web = await startWebBeside(app, settings, (line) => log.info({ event: "web" }, line));
   let stoppingSince: number | undefined;

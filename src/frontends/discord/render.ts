@@ -10,7 +10,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from "discord.js";
-import type { DocTitles } from "../../answer/render-text.js";
+import type { DocTitles } from "../../answer/citation.js";
 import type { Answer, PassageOut, Quote } from "../../answer/types.js";
 import { confidenceWords, type ConfidenceLevel } from "../shared/confidence-words.js";
 import { nearestSections, type AboutIndex } from "../shared/report-view.js";
@@ -112,7 +112,12 @@ export function renderAnswerEmbed(answer: Answer, titles: DocTitles): RenderedAn
   const base: APIEmbed = {
     title: escapeWithin(answer.question, L.embedTitle),
     color: LEVEL_COLOR[words.level],
-    fields: [{ name: "Confidence", value: words.number, inline: true }],
+    fields: [
+      { name: "Confidence", value: words.number, inline: true },
+      ...(answer.searchedFor
+        ? [{ name: "Searched for", value: escapeWithin(answer.searchedFor, L.fieldValue), inline: true }]
+        : []),
+    ],
   };
   if (!answer.answered) {
     const near = nearestSections(answer);

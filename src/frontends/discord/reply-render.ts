@@ -3,7 +3,7 @@
  * report, a page of sources, or a short note. Pure: the bot sends what this returns.
  */
 import type { APIEmbed } from "discord.js";
-import type { DocTitles } from "../../answer/render-text.js";
+import type { DocTitles } from "../../answer/citation.js";
 import type { PassageOut } from "../../answer/types.js";
 import type { Reply } from "../../conversation/conversation.js";
 import { FOLLOW_UP_HINT, passageIntro, replyNote } from "../shared/conversation-notes.js";

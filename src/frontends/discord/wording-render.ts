@@ -10,7 +10,7 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from "discord.js";
-import type { DocTitles } from "../../answer/render-text.js";
+import type { DocTitles } from "../../answer/citation.js";
 import type { Briefing } from "../../briefing/brief.js";
 import type { Outline, OutlineDocument, OutlineSection } from "../../briefing/outline.js";
 import type { QuoteHit } from "../../wording/find-quotes.js";

@@ -54,6 +54,11 @@ export function passageIntro(reply: Extract<Reply, { kind: "passage" }>): string
 }
 
 /** The line before an answer to a follow-up that was rewritten: the question actually asked. */
+/** What a translated question was searched as, so a reader sees what was understood. */
+export function searchedFor(query: string): string {
+  return `Searched for: “${query}”`;
+}
+
 export function askedAs(question: string): string {
   return `Read as: “${question}”`;
 }

@@ -3,7 +3,7 @@
  * citations, the /about facts, and paging through an answer's passages. Pure functions over engine data.
  */
 import type { Answerer } from "../../answer/answerer.js";
-import type { DocTitles } from "../../answer/render-text.js";
+import type { DocTitles } from "../../answer/citation.js";
 import type { Answer, PassageOut } from "../../answer/types.js";
 import type { Store } from "../../store/store.js";
 

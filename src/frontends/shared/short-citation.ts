@@ -3,7 +3,7 @@
  * The document is named only when the shelf holds more than one. The full citation (titles in full,
  * character offsets) stays available on request.
  */
-import type { DocTitles } from "../../answer/render-text.js";
+import type { DocTitles } from "../../answer/citation.js";
 import type { Quote } from "../../answer/types.js";
 import type { Store } from "../../store/store.js";
 

@@ -1,5 +1,6 @@
-/** The answer's confidence in words a reader understands, beside the number. */
+/** The answer's confidence in words for the page: the shared table of every front end, beside the number. */
 import type { Answer } from "../../answer/types.js";
+import { confidenceWords } from "../shared/confidence-words.js";
 
 export interface Verdict {
   /** The sentence that introduces the quotes, or says the report may not answer. */
@@ -7,18 +8,11 @@ export interface Verdict {
   level: "high" | "medium" | "low" | "none";
 }
 
-/** At or above this the quotes are stated plainly; the wording was chosen for readers, not fitted. */
-export const SAYS_FROM = 0.8;
-export const PROBABLY_FROM = 0.5;
-
 export function verdictOf(answer: Pick<Answer, "answered" | "confidence">): Verdict {
-  // The engine decides whether it answers (its threshold may change); the words only grade what it gave.
-  if (!answer.answered) return { lead: "The report may not answer this; nearest passages:", level: "none" };
-  if (answer.confidence >= SAYS_FROM) return { lead: "The report says:", level: "high" };
-  if (answer.confidence >= PROBABLY_FROM) return { lead: "Probably, the report says:", level: "medium" };
-  return { lead: "Possibly (low confidence), the report says:", level: "low" };
+  const words = confidenceWords(answer);
+  return { lead: words.lead, level: words.level === "abstained" ? "none" : words.level };
 }
 
 export function confidenceLine(answer: Pick<Answer, "answered" | "confidence">): string {
-  return `Confidence ${answer.confidence.toFixed(2)} (${verdictOf(answer).level}).`;
+  return `Confidence ${confidenceWords(answer).number} (${verdictOf(answer).level}).`;
 }

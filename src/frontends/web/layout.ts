@@ -1,5 +1,5 @@
 /** The frame of every page: language, title, navigation, skip link, the one style sheet and script. */
-import { citation, type DocTitles } from "../../answer/render-text.js";
+import { citation, type DocTitles } from "../../answer/citation.js";
 import type { Quote } from "../../answer/types.js";
 import { markup, href, type SafeHtml } from "./html.js";
 import type { ErrorBody } from "./http-errors.js";

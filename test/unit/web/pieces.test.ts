@@ -27,10 +27,10 @@ describe("markup", () => {
 describe("confidence in words", () => {
   it("grades what the engine answered and says plainly when it did not", () => {
     expect(verdictOf({ answered: true, confidence: 0.93 }).lead).toBe("The report says:");
-    expect(verdictOf({ answered: true, confidence: 0.6 }).lead).toBe("Probably, the report says:");
+    expect(verdictOf({ answered: true, confidence: 0.6 }).lead).toBe("Probably:");
     expect(verdictOf({ answered: true, confidence: 0.35 }).level).toBe("low");
     expect(verdictOf({ answered: false, confidence: 0.9 }).lead).toBe(
-      "The report may not answer this; nearest passages:",
+      "The report may not answer this. Nearest passages:",
     );
   });
 });

@@ -245,7 +245,7 @@ describe("pages", () => {
 
   it("says plainly when the report may not answer, with the nearest passages", async () => {
     const res = await server().inject({ url: `/?q=${q("Who won the football match last night?")}` });
-    expect(res.body).toContain("The report may not answer this; nearest passages:");
+    expect(res.body).toContain("The report may not answer this. Nearest passages:");
     expect(res.body).toContain('data-answered="false"');
     expect(res.body.match(/<blockquote>/g)?.length).toBeGreaterThan(0);
   });

@@ -1,8 +1,9 @@
 /** The ask page: a question box, then the answer's quotes with citations, or the nearest passages. */
 import { DEFAULT_ANSWERER } from "../../../answer/answerer.js";
-import type { DocTitles } from "../../../answer/render-text.js";
+import type { DocTitles } from "../../../answer/citation.js";
 import type { Answer, PassageOut } from "../../../answer/types.js";
 import { unseenPassages } from "../../shared/report-view.js";
+import { searchedFor } from "../../shared/conversation-notes.js";
 import { confidenceLine, verdictOf } from "../confidence-words.js";
 import { markup, type SafeHtml } from "../html.js";
 import type { ErrorBody } from "../http-errors.js";
@@ -47,11 +48,17 @@ function passageItem(p: PassageOut, titles: DocTitles): SafeHtml {
   </li>`;
 }
 
+/** What a translated question was searched as, so a reader sees what was understood. */
+function searchedLine(answer: Answer): SafeHtml | string {
+  return answer.searchedFor ? markup`<p class="searched">${searchedFor(answer.searchedFor)}</p>` : "";
+}
+
 function answerSection(answer: Answer, titles: DocTitles): SafeHtml {
   const verdict = verdictOf(answer);
   if (!answer.answered) {
     const nearest = unseenPassages(answer, []).slice(0, NEAREST);
     return markup`<section aria-labelledby="verdict" class="answer" data-answered="false">
+      ${searchedLine(answer)}
       <h2 id="verdict" class="verdict">${verdict.lead}</h2>
       <p class="confidence">${confidenceLine(answer)}</p>
       <ol class="quotes">
@@ -68,6 +75,7 @@ function answerSection(answer: Answer, titles: DocTitles): SafeHtml {
   );
   const more = unseenPassages(answer, answer.quotes).slice(0, MORE);
   return markup`<section aria-labelledby="verdict" class="answer" data-answered="true">
+    ${searchedLine(answer)}
     <h2 id="verdict" class="verdict">${verdict.lead}</h2>
     <ol class="quotes">
       ${quotes}

@@ -1,5 +1,5 @@
 /** The briefing page: a section or topic in the report's own words, printable. */
-import type { DocTitles } from "../../../answer/render-text.js";
+import type { DocTitles } from "../../../answer/citation.js";
 import { MAX_TOPIC_CHARS, type Briefing } from "../../../briefing/brief.js";
 import type { Outline } from "../../../briefing/outline.js";
 import { markup, href, type SafeHtml } from "../html.js";

@@ -1,5 +1,5 @@
 /** The exact-wording page: every occurrence of a phrase, exact then near, the phrase marked, with paging. */
-import type { DocTitles } from "../../../answer/render-text.js";
+import type { DocTitles } from "../../../answer/citation.js";
 import { MAX_PHRASE_CHARS, type QuoteHit } from "../../../wording/find-quotes.js";
 import { markup, href, type SafeHtml } from "../html.js";
 import type { ErrorBody } from "../http-errors.js";

@@ -3,7 +3,7 @@
  * Paragraphs and sentences keep their offsets (ids and titles), and `start`/`end` highlight a span with
  * `<mark>`, the first of which is `#hl`, so a link to `…#hl` scrolls to it even without script.
  */
-import { citation, type DocTitles } from "../../../answer/render-text.js";
+import { citation, type DocTitles } from "../../../answer/citation.js";
 import type { Quote } from "../../../answer/types.js";
 import { sectionLabel, type Section } from "../../../chunking/structure.js";
 import type { SentenceUnit } from "../../../chunking/units.js";
