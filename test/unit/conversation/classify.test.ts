@@ -126,7 +126,8 @@ describe("classifyMessage", () => {
 describe("classifyMessage on the project's question sets", () => {
   const dir = fileURLToPath(new URL("../../fixtures/", import.meta.url));
   const questions = readdirSync(dir)
-    .filter((f) => f.endsWith(".jsonl"))
+    // The English sets; the Chinese ones (zh-*) are questions only where a translator takes them.
+    .filter((f) => f.endsWith(".jsonl") && !f.startsWith("zh-"))
     .flatMap((f) => readFileSync(`${dir}${f}`, "utf8").split("\n").filter(Boolean))
     .map((line) => (JSON.parse(line) as { question: string }).question);
 

@@ -66,14 +66,14 @@ describe("JSON API", () => {
   });
 
   it("takes the index current at each request, so a refreshed index is used from the next one on", async () => {
-    const other = await fakeStore(256);
+    const other = await fakeStore(384);
     try {
       let current = f.engine.answerer();
       const s = server({ engine: { answerer: () => current } });
       const docs = async () =>
         (await s.inject({ url: "/api/documents" })).json<{ documents: { path: string }[] }>().documents;
       expect((await docs()).map((d) => d.path)).toContain(HOSTILE_DOC);
-      current = answererFor(other.store, createFakeEmbedder(256), f.parts);
+      current = answererFor(other.store, createFakeEmbedder(384), f.parts);
       expect((await docs()).map((d) => d.path)).not.toContain(HOSTILE_DOC);
       const res = await s.inject({ url: `/api/ask?q=${q(QUESTION)}` });
       expect(res.json<{ index: { version: string } }>().index.version).toBe(

@@ -31,7 +31,7 @@ export interface WebFixture {
 export async function webFixture(): Promise<WebFixture> {
   const ws = tempWorkspace();
   writeFileSync(path.join(ws.corpus, HOSTILE_DOC), HOSTILE_TEXT);
-  const embedder = createFakeEmbedder(256);
+  const embedder = createFakeEmbedder(384);
   try {
     const r = await ensureIndex({
       corpusDir: ws.corpus,
