@@ -24,7 +24,10 @@ export const ZH_CN_COMMAND_DESCRIPTIONS = {
     description: "用报告原话概述某一部分或某个主题，每句注明出处。",
     options: { topic: "从列表中选一个部分，或写一个主题。", doc: "只查这份文件（不选则查全部文件）。" },
   },
-  outline: { description: "列出文件、各部分标题，以及每部分的一句原文。", options: {} },
+  outline: {
+    description: "列出文件、各部分标题，以及每部分的一句原文。",
+    options: { doc: "只查这份文件（不选则查全部文件）。" },
+  },
   sources: { description: "你上一个问题的更多相关段落，仅你可见。", options: {} },
   about: { description: "我根据哪些文件回答、所用模型和索引版本。", options: {} },
 } as const;

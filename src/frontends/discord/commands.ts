@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import { DEFAULT_ANSWERER } from "../../answer/answerer.js";
 import { MAX_TOPIC_CHARS } from "../../briefing/brief.js";
+import { ZH_CN_COMMAND_DESCRIPTIONS } from "../../language/zh-strings.js";
 import { MAX_PHRASE_CHARS } from "../../wording/find-quotes.js";
 
 export const COMMAND = {
@@ -89,7 +90,30 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     quote.addStringOption(docOptionOf).toJSON(),
     brief.addStringOption(docOptionOf).toJSON(),
     outline.addStringOption(docOptionOf).toJSON(),
-  ];
+  ].map(withChinese);
+}
+
+type Localised = { "zh-CN"?: string };
+
+/**
+ * Chinese descriptions (src/language/zh-strings.ts) for readers whose Discord speaks Simplified Chinese:
+ * Discord shows them in place of the English ones, and questions may then be asked in Chinese.
+ */
+function withChinese(
+  command: RESTPostAPIChatInputApplicationCommandsJSONBody,
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const zh = ZH_CN_COMMAND_DESCRIPTIONS[command.name as keyof typeof ZH_CN_COMMAND_DESCRIPTIONS];
+  if (!zh) return command;
+  const options: Record<string, string> = zh.options;
+  return {
+    ...command,
+    description_localizations: { "zh-CN": zh.description } satisfies Localised,
+    options: command.options?.map((option) =>
+      options[option.name]
+        ? { ...option, description_localizations: { "zh-CN": options[option.name] } satisfies Localised }
+        : option,
+    ),
+  };
 }
 
 const docOption = z

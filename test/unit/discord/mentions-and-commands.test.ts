@@ -53,6 +53,19 @@ describe("mentions", () => {
 });
 
 describe("command definitions", () => {
+  it("describes every command and option in Simplified Chinese too, within Discord's limits", () => {
+    for (const d of commandDefinitions()) {
+      const zh = d.description_localizations?.["zh-CN"];
+      expect(zh, d.name).toMatch(/[\u4e00-\u9fff]/u);
+      expect(zh!.length).toBeLessThanOrEqual(100);
+      for (const o of d.options ?? []) {
+        const zo = o.description_localizations?.["zh-CN"];
+        expect(zo, `${d.name} ${o.name}`).toMatch(/[\u4e00-\u9fff]/u);
+        expect(zo!.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+
   it("defines /ask, /sources, /about, /quote, /brief and /outline within Discord's limits", () => {
     const defs = commandDefinitions();
     expect(defs.map((d) => d.name)).toEqual(["ask", "sources", "about", "quote", "brief", "outline"]);
