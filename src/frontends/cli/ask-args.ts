@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseCli, usageError, type CliSpec } from "./run-cli.js";
 
 export const ASK_USAGE =
-  'npm run -s ask -- [--json] [--doc <file>] "<question>"  |  npm run -s ask -- --jsonl <file>';
+  'npm run -s ask -- [--json] [--doc <file>] "<question>"  |  npm run -s ask -- [--doc <file>] --jsonl <file>';
 
 export const askArgsSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { renderAnswerText } from "./answer-text.js";
 import { createApp, type App } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
-import { AppError } from "../../errors.js";
+import { documentsInScope } from "../../shelf/documents.js";
 import { titlesOf } from "../shared/report-view.js";
 import { ASK_CLI, ASK_USAGE, parseAskArgs } from "./ask-args.js";
 import { askMany } from "./ask-jsonl.js";
@@ -42,12 +42,7 @@ async function askOne(app: App, question: string, json: boolean, doc: string | u
   else console.log(renderAnswerText(answer, titlesOf(answerer.store)));
 }
 
+/** The one "is this document indexed?" check (DOC_UNKNOWN, exit 2 like any bad argument), before asking. */
 function checkDoc(app: App, doc: string | undefined): void {
-  if (!doc) return;
-  const docs = app.answerer().store.manifest.documents.map((d) => d.path);
-  if (!docs.includes(doc)) {
-    throw new AppError("CLI_USAGE", `--doc ${doc} is not in the index.`, {
-      hint: `Known documents: ${docs.join(", ")}.`,
-    });
-  }
+  documentsInScope(app.answerer().store, doc);
 }

@@ -4,6 +4,9 @@ import { pathToFileURL } from "node:url";
 import { AppError, isAppError } from "../../errors.js";
 import { warnIfStaleBuild } from "./stale-build.js";
 
+/** Errors that mean the command line itself was wrong: exit 2, as for an unknown option. */
+const BAD_ARGUMENT_CODES = new Set(["CLI_USAGE", "DOC_UNKNOWN"]);
+
 /** Runs a CLI entry point: any error becomes one line on stderr and a non-zero exit, never a stack trace. */
 export function runCli(main: () => Promise<void>): void {
   warnIfStaleBuild(process.argv[1] ? pathToFileURL(process.argv[1]).href : import.meta.url);
@@ -24,7 +27,7 @@ export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     if (isAppError(error)) {
       console.error(error.toLine());
-      process.exitCode = error.code === "CLI_USAGE" ? 2 : 1;
+      process.exitCode = BAD_ARGUMENT_CODES.has(error.code) ? 2 : 1;
     } else {
       console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       if (process.env.DEBUG) console.error(error);
