@@ -67,6 +67,7 @@ describe("parseCli", () => {
 const ENTRIES = [
   "src/frontends/cli/ask.ts",
   "src/frontends/cli/start.ts",
+  "src/frontends/web/main.ts",
   "scripts/build-index.ts",
   "scripts/eval.ts",
   "scripts/quote.ts",
