@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { closest, helpText, parseCli, type CliSpec } from "../../../src/frontends/cli/run-cli.js";
 import { REPO } from "../../fixtures/temp-corpus.js";
@@ -80,16 +80,24 @@ const ENTRIES = [
   "scripts/fit.ts",
 ];
 
-const run = (entry: string, ...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: REPO,
-    encoding: "utf8",
-    env: { ...process.env, DISCORD_TOKEN: "", NO_COLOR: "1" },
+/** Spawned without waiting on one another: each is mostly tsx's start-up. */
+function run(
+  entry: string,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", entry, ...args],
+      { cwd: REPO, encoding: "utf8", env: { ...process.env, DISCORD_TOKEN: "", NO_COLOR: "1" } },
+      (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+    );
   });
+}
 
 describe("every command follows the convention", () => {
-  it.each(ENTRIES)("%s: --help prints usage, options and an example, exit 0", (entry) => {
-    const r = run(entry, "--help");
+  it.concurrent.each(ENTRIES)("%s: --help prints usage, options and an example, exit 0", async (entry) => {
+    const r = await run(entry, "--help");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: /);
     expect(r.stdout).toContain("Options:");
@@ -103,12 +111,15 @@ describe("every command follows the convention", () => {
     "scripts/fit.ts",
     "src/frontends/cli/start.ts",
   ];
-  it.each(TYPO_ENTRIES)("%s: an unknown option exits 2 with one line and a suggestion", (entry) => {
-    const r = run(entry, "--hlep");
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    const lines = r.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^CLI_USAGE: Unknown option '--hlep'; did you mean --help\? Usage: /);
-  });
+  it.concurrent.each(TYPO_ENTRIES)(
+    "%s: an unknown option exits 2 with one line and a suggestion",
+    async (entry) => {
+      const r = await run(entry, "--hlep");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^CLI_USAGE: Unknown option '--hlep'; did you mean --help\? Usage: /);
+    },
+  );
 });
