@@ -8,19 +8,42 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createApp } from "../src/app.js";
 import { readQuestions, REPO_ROOT } from "../src/bench/questions.js";
 import { median, percentile, round } from "../src/bench/stats.js";
 import { loadSettings } from "../src/config/settings.js";
-import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
+import {
+  helpText,
+  logToStderr,
+  parseCli,
+  runCli,
+  usageError,
+  type CliSpec,
+} from "../src/frontends/cli/run-cli.js";
 import { createWebServer } from "../src/frontends/web/server.js";
 
 const QUESTIONS = path.join(REPO_ROOT, "test/fixtures/calibration-questions.jsonl");
+const CLI: CliSpec = {
+  usage: "npm run -s bench:web -- [--asks N] [--json]",
+  about:
+    "Times the engine's own ask, GET /api/ask over a socket and the same request injected, on the same " +
+    "questions; prints p50/p95 of each.",
+  options: {
+    asks: { type: "string", value: "N", help: "Questions timed each way (default 90)." },
+    json: { type: "boolean", help: "Print one JSON object instead of a table." },
+  },
+  example: "npm run -s bench:web -- --asks 30",
+  positionals: false,
+};
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { asks: { type: "string" }, json: { type: "boolean" } } });
-  const asks = Math.max(1, Number(values.asks ?? 90));
+  const { help, values } = parseCli(process.argv.slice(2), CLI);
+  if (help) {
+    console.log(helpText(CLI));
+    return;
+  }
+  const asks = Number(values.asks ?? 90);
+  if (!Number.isInteger(asks) || asks < 1) throw usageError("--asks must be a whole number ≥ 1.", CLI.usage);
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-web-"));
   cpSync(path.join(REPO_ROOT, "corpus"), path.join(dir, "corpus"), { recursive: true });
   // The scratch folder holds corpus and index; the model stays where the repository keeps it.

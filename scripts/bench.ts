@@ -3,10 +3,9 @@
  * per-question cost on the report, and with --docs on N generated documents; prints a table or one JSON object.
  * Progress goes to stderr. Everything is built in a scratch folder under the OS temp folder, removed at the end.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createEmbedder } from "../src/app.js";
 import { coldStartCli, runProbe, staleIndexWarning, type Workspace } from "../src/bench/children.js";
 import { loopFigures, startupBreakdown } from "../src/bench/figures.js";
@@ -23,13 +22,40 @@ import { checkGoals, formatTable, type BenchReport } from "../src/bench/report.j
 import { failNoLoop, runScale } from "../src/bench/scale.js";
 import { median, round } from "../src/bench/stats.js";
 import type { Embedder } from "../src/embedding/embedder.js";
-import { describeError } from "../src/errors.js";
-import { logToStderr, runCli, usageError } from "../src/frontends/cli/run-cli.js";
+import {
+  helpText,
+  logToStderr,
+  parseCli,
+  runCli,
+  usageError,
+  type CliSpec,
+} from "../src/frontends/cli/run-cli.js";
 
 const USAGE =
   "npm run -s bench -- [--json] [--docs N] [--asks N] [--seed N] [--questions FILE.jsonl] [--profile DIR]";
 const SOURCE = path.join(REPO_ROOT, "corpus/minhang-mayor-report.txt");
 const RUNS = { coldStart: 3, build: 3, refresh: 5, rawEmbed: 3 };
+
+const CLI: CliSpec = {
+  usage: USAGE,
+  about:
+    "Measures start-up, indexing and the per-question cost on the report (and with --docs on generated " +
+    "documents), in a scratch folder removed at the end; progress goes to stderr.",
+  options: {
+    json: { type: "boolean", help: "Print one JSON object instead of a table." },
+    docs: { type: "string", value: "N", help: "Also measure N generated documents (default 0: none)." },
+    asks: { type: "string", value: "N", help: "Questions timed after warm-up (default 200)." },
+    seed: { type: "string", value: "N", help: "Seed of the generated documents (default 1)." },
+    questions: {
+      type: "string",
+      value: "FILE.jsonl",
+      help: `Questions to time (default ${path.relative(process.cwd(), DEV_QUESTIONS)}).`,
+    },
+    profile: { type: "string", value: "DIR", help: "Write CPU profiles of the timed loops to DIR." },
+  },
+  example: "npm run -s bench -- --asks 50 --questions test/fixtures/calibration-questions.jsonl",
+  positionals: false,
+};
 
 interface Args {
   json: boolean;
@@ -42,6 +68,10 @@ interface Args {
 
 runCli(async () => {
   const args = readArgs();
+  if (!args) {
+    console.log(helpText(CLI));
+    return;
+  }
   const report = await withScratch((scratch) => runBench(args, scratch));
   console.log(args.json ? JSON.stringify(report, null, 2) : formatTable(report));
 });
@@ -120,41 +150,26 @@ async function measureScale(args: Args, scratch: string, embedder: Embedder, que
   });
 }
 
-function readArgs(): Args {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        json: { type: "boolean", default: false },
-        docs: { type: "string", default: "0" },
-        asks: { type: "string", default: "200" },
-        seed: { type: "string", default: "1" },
-        questions: { type: "string", default: DEV_QUESTIONS },
-        profile: { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw usageError(describeError(error), USAGE);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    console.log(`Usage: ${USAGE}`);
-    process.exit(0);
-  }
-  const whole = (name: string, raw: string, min: number) => {
-    const n = Number(raw);
+function readArgs(): Args | undefined {
+  const { help, values: v } = parseCli(process.argv.slice(2), CLI);
+  if (help) return undefined;
+  const whole = (name: string, raw: unknown, fallback: number, min: number) => {
+    const n = raw === undefined ? fallback : Number(raw);
     if (!Number.isInteger(n) || n < min)
       throw usageError(`--${name} must be a whole number ≥ ${min}.`, USAGE);
     return n;
   };
+  const questions = path.resolve(typeof v.questions === "string" ? v.questions : DEV_QUESTIONS);
+  if (!existsSync(questions)) {
+    throw usageError(`No question file at ${questions}; give one with --questions FILE.jsonl.`, USAGE);
+  }
   return {
-    json: v.json,
-    docs: whole("docs", v.docs, 0),
-    asks: whole("asks", v.asks, 1),
-    seed: whole("seed", v.seed, 0),
-    questions: path.resolve(v.questions),
-    profileDir: v.profile ? path.resolve(v.profile) : undefined,
+    json: v.json === true,
+    docs: whole("docs", v.docs, 0, 0),
+    asks: whole("asks", v.asks, 200, 1),
+    seed: whole("seed", v.seed, 1, 0),
+    questions,
+    profileDir: typeof v.profile === "string" ? path.resolve(v.profile) : undefined,
   };
 }
 

@@ -3,14 +3,14 @@ import { createApp } from "../src/app.js";
 import { brief } from "../src/briefing/brief.js";
 import { renderBriefingText } from "../src/briefing/render-text.js";
 import { loadSettings } from "../src/config/settings.js";
-import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
-import { BRIEF_USAGE, parseBriefArgs } from "../src/frontends/cli/tool-args.js";
+import { helpText, logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
+import { BRIEF_CLI, parseBriefArgs } from "../src/frontends/cli/tool-args.js";
 import { documentTitles } from "../src/shelf/documents.js";
 
 runCli(async () => {
   const args = parseBriefArgs(process.argv.slice(2));
   if (args.help) {
-    console.log(`Usage: ${BRIEF_USAGE}`);
+    console.log(helpText(BRIEF_CLI));
     return;
   }
   const app = await createApp(loadSettings(), { log: logToStderr });

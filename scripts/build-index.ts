@@ -1,10 +1,24 @@
 /** `npm run index`: builds or refreshes the index and says what it did. */
 import { createEmbedder, indexCorpus } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
-import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
+import { helpText, logToStderr, parseCli, runCli, type CliSpec } from "../src/frontends/cli/run-cli.js";
+
+const CLI: CliSpec = {
+  usage: "npm run -s index [-- --force]",
+  about:
+    "Builds or refreshes the index of corpus/: new and changed documents are embedded, unchanged ones reused.",
+  options: { force: { type: "boolean", help: "Rebuild every document, even unchanged ones." } },
+  example: "npm run -s index -- --force",
+  positionals: false,
+};
 
 runCli(async () => {
-  const force = process.argv.includes("--force");
+  const args = parseCli(process.argv.slice(2), CLI);
+  if (args.help) {
+    console.log(helpText(CLI));
+    return;
+  }
+  const force = args.values.force === true;
   const settings = loadSettings();
   const embedder = await createEmbedder(settings, logToStderr);
   try {

@@ -5,41 +5,52 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createApp } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { AppError, describeError } from "../src/errors.js";
 import { evalItemSchema, scoreRow, summarise, type EvalItem, type EvalRow } from "../src/eval/metrics.js";
 import { printReport } from "./eval/print-report.js";
-import { logToStderr, runCli, usageError } from "../src/frontends/cli/run-cli.js";
+import {
+  checkInputFile,
+  helpText,
+  logToStderr,
+  parseCli,
+  runCli,
+  usageError,
+  type CliSpec,
+} from "../src/frontends/cli/run-cli.js";
 
 const USAGE = "npm run -s eval -- [--json] [--verbose] [--corpus <dir>] <questions.jsonl>";
+const CLI: CliSpec = {
+  usage: USAGE,
+  about:
+    "Scores the answers on a JSON-lines question file (the report sets' layout or SQuAD's): answered, " +
+    "abstained, correct quotes, verbatim checks.",
+  options: {
+    json: { type: "boolean", help: "Print the report as one JSON object." },
+    verbose: { type: "boolean", help: "Also print each question's outcome." },
+    corpus: {
+      type: "string",
+      value: "<dir>",
+      help: "Answer from this folder of documents (its own index, beside the default one).",
+    },
+  },
+  example:
+    "npm run -s eval -- --corpus ../shared/eval/squad-dev/corpus ../shared/eval/squad-dev/questions.jsonl",
+  positionals: true,
+};
 
 runCli(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        verbose: { type: "boolean" },
-        corpus: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw usageError(describeError(error), USAGE);
-  }
-  if (parsed.values.help) {
-    console.log(
-      `${USAGE}\n\nExample: npm run -s eval -- --corpus ../shared/eval/squad-dev/corpus ../shared/eval/squad-dev/questions.jsonl`,
-    );
+  const parsed = parseCli(process.argv.slice(2), CLI);
+  if (parsed.help) {
+    console.log(helpText(CLI));
     return;
   }
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) throw usageError("Expected one question file.", USAGE);
+  checkInputFile(file, USAGE); // before loading the model
   const items = readItems(file);
-  const settings = corpusSettings(parsed.values.corpus);
+  const settings = corpusSettings(parsed.values.corpus as string | undefined);
   const app = await createApp(settings, { log: logToStderr });
   const answerer = app.answerer();
   const texts = answerer.store.texts;

@@ -10,9 +10,8 @@
  * so it learns how often the ranker is right on questions it has not seen; (3) the threshold is chosen on
  * out-of-fold confidences.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatureRow } from "../src/answer/features.js";
 import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { pickWithin } from "../src/answer/pick.js";
@@ -20,6 +19,7 @@ import { createEmbedder } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { rocAuc } from "../src/eval/metrics.js";
 import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
+import { parseCliOrExit, usageError, type CliSpec } from "../src/frontends/cli/run-cli.js";
 import { CANDIDATE_PASSAGES, collect, type QuestionData, type QuestionSet } from "./fit/collect.js";
 import {
   fitConditionalLogit,
@@ -30,16 +30,48 @@ import {
   type Standardised,
 } from "./fit/learn.js";
 
-const { values } = parseArgs({
+const CLI: CliSpec = {
+  usage: "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2]",
+  about:
+    "Refits the answer stage from labelled questions (SQuAD training split and report sets under --shared) " +
+    "and writes the model file; progress on stderr.",
   options: {
-    out: { type: "string", default: "src/answer/answer-model.json" },
-    shared: { type: "string", default: "../shared" },
-    folds: { type: "string", default: "5" },
-    "report-weight": { type: "string", default: "10" },
-    "head-l2": { type: "string", default: "0.01" },
+    out: {
+      type: "string",
+      value: "FILE",
+      help: "Where the model goes (default src/answer/answer-model.json).",
+    },
+    shared: { type: "string", value: "DIR", help: "The shared data folder (default ../shared)." },
+    folds: { type: "string", value: "N", help: "Cross-validation folds of the SQuAD articles (default 5)." },
+    "report-weight": {
+      type: "string",
+      value: "W",
+      help: "Weight of a report question against a SQuAD one (default 10).",
+    },
+    "head-l2": { type: "string", value: "L2", help: "L2 penalty of the confidence head (default 0.01)." },
   },
-});
-const shared = values.shared!;
+  example: "npm run -s fit -- --out /tmp/answer-model.json",
+  positionals: false,
+};
+const given = parseCliOrExit(process.argv.slice(2), CLI).values;
+const values = {
+  out: typeof given.out === "string" ? given.out : "src/answer/answer-model.json",
+  shared: typeof given.shared === "string" ? given.shared : "../shared",
+  folds: typeof given.folds === "string" ? given.folds : "5",
+  "report-weight": typeof given["report-weight"] === "string" ? given["report-weight"] : "10",
+  "head-l2": typeof given["head-l2"] === "string" ? given["head-l2"] : "0.01",
+};
+for (const name of ["folds", "report-weight", "head-l2"] as const) {
+  if (!(Number(values[name]) > 0)) exitUsage(`--${name} must be a number above 0; got ${values[name]}.`);
+}
+if (!existsSync(values.shared))
+  exitUsage(`No shared data folder at ${values.shared}; give one with --shared DIR.`);
+const shared = values.shared;
+
+function exitUsage(message: string): never {
+  console.error(usageError(message, CLI.usage).toLine());
+  process.exit(2);
+}
 const FOLDS = Number(values.folds);
 const MAX_QUOTES = 2;
 const MARGINS = [0, 0.5, 1, 1.5, 2];
@@ -305,7 +337,7 @@ const file = {
     validation,
   },
 };
-writeFileSync(values.out!, `${JSON.stringify(file, null, 1)}\n`);
+writeFileSync(values.out, `${JSON.stringify(file, null, 1)}\n`);
 console.error(`wrote ${values.out}`);
 
 function round(x: number) {

@@ -3,13 +3,13 @@ import { createApp } from "../src/app.js";
 import { outline } from "../src/briefing/outline.js";
 import { renderOutlineText } from "../src/briefing/render-text.js";
 import { loadSettings } from "../src/config/settings.js";
-import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
-import { OUTLINE_USAGE, parseOutlineArgs } from "../src/frontends/cli/tool-args.js";
+import { helpText, logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
+import { OUTLINE_CLI, parseOutlineArgs } from "../src/frontends/cli/tool-args.js";
 
 runCli(async () => {
   const args = parseOutlineArgs(process.argv.slice(2));
   if (args.help) {
-    console.log(`Usage: ${OUTLINE_USAGE}`);
+    console.log(helpText(OUTLINE_CLI));
     return;
   }
   const app = await createApp(loadSettings(), { log: logToStderr });

@@ -7,9 +7,23 @@ import { loadSettings } from "../src/config/settings.js";
 import { AppError, describeError } from "../src/errors.js";
 import { registerCommands } from "../src/frontends/discord/commands.js";
 import { scrubSecrets } from "../src/frontends/discord/logger.js";
-import { runCli } from "../src/frontends/cli/run-cli.js";
+import { helpText, parseCli, runCli, type CliSpec } from "../src/frontends/cli/run-cli.js";
+
+const CLI: CliSpec = {
+  usage: "npm run -s register-commands",
+  about:
+    "Registers the bot's slash commands with Discord (DISCORD_TOKEN and DISCORD_APP_ID from the environment): " +
+    "to DISCORD_GUILD_ID when set, at once; globally otherwise. Safe to re-run.",
+  options: {},
+  example: "DISCORD_GUILD_ID=123456789012345678 npm run -s register-commands",
+  positionals: false,
+};
 
 runCli(async () => {
+  if (parseCli(process.argv.slice(2), CLI).help) {
+    console.log(helpText(CLI));
+    return;
+  }
   const settings = loadSettings();
   const token = settings.DISCORD_TOKEN;
   const missing = [!token && "DISCORD_TOKEN", !settings.DISCORD_APP_ID && "DISCORD_APP_ID"].filter(Boolean);

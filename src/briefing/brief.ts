@@ -52,6 +52,8 @@ interface Target {
   doc: string;
   sectionIndex: number;
   paragraphs: ParagraphView[];
+  /** A section matched by a single word that covers less than half of its title: a topic match wins. */
+  weak?: boolean;
 }
 
 /**
@@ -64,7 +66,10 @@ export function brief(store: Store, request: string, options: BriefOptions = {})
   const topic = checkTopic(request);
   const maxWords = options.maxWords ?? DEFAULT_BRIEF_WORDS;
   const paragraphs = paragraphsOf(store, docs);
-  const target = resolveSection(store, topic, docs, paragraphs) ?? resolveTopic(topic, paragraphs);
+  const bySection = resolveSection(store, topic, docs, paragraphs);
+  // One word that is a small part of a long title more likely names a topic than that section.
+  const target =
+    bySection && !bySection.weak ? bySection : (resolveTopic(topic, paragraphs) ?? bySection ?? null);
   if (!target) {
     const titles = docs.flatMap((d) => (store.sections[d] ?? []).flatMap((s) => (s.title ? [s.title] : [])));
     return { topic, kind: "none", doc: null, section: null, sentences: [], otherSections: titles };
@@ -159,7 +164,8 @@ function resolveSection(
       if (!best || share > best.share) best = { doc, section, share };
     }
   }
-  return best ? sectionTarget(best.doc, best.section) : null;
+  if (!best) return null;
+  return { ...sectionTarget(best.doc, best.section), weak: query.size === 1 && best.share < 0.5 };
 }
 
 /**

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { usageError } from "./run-cli.js";
+import { parseCli, usageError, type CliSpec } from "./run-cli.js";
 
 export const ASK_USAGE =
-  'npm run -s ask -- [--json] [--doc <file>] "<question>"  |  npm run -s ask -- --jsonl <file>';
+  'npm run -s ask -- [--json] [--doc <file>] "<question>"  |  npm run -s ask -- [--doc <file>] --jsonl <file>';
 
 export const askArgsSchema = z
   .object({
@@ -24,24 +23,27 @@ export const askArgsSchema = z
 
 export type AskArgs = z.infer<typeof askArgsSchema>;
 
+export const ASK_CLI: CliSpec = {
+  usage: ASK_USAGE,
+  about:
+    "Answers one question in the documents' own words (verbatim quotes, cited), or every question of a JSON-lines file.",
+  options: {
+    json: { type: "boolean", help: "Print one JSON object instead of readable text." },
+    jsonl: {
+      type: "string",
+      value: "<file>",
+      help: 'Read questions from a JSON-lines file ({"question": "..."} a line); write one answer a line.',
+    },
+    doc: { type: "string", value: "<file>", help: "Only this document (path relative to corpus/)." },
+  },
+  example: 'npm run -s ask -- "What is planned for rural revitalization?"',
+  positionals: true,
+};
+
 export function parseAskArgs(argv: string[]): AskArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        jsonl: { type: "string" },
-        doc: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error), ASK_USAGE);
-  }
+  const parsed = parseCli(argv, ASK_CLI);
   const question = parsed.positionals.join(" ").trim() || undefined;
-  const result = askArgsSchema.safeParse({ ...parsed.values, question });
+  const result = askArgsSchema.safeParse({ ...parsed.values, help: parsed.help, question });
   if (!result.success) throw usageError(result.error.issues.map((i) => i.message).join(" "), ASK_USAGE);
   return result.data;
 }

@@ -1,24 +1,24 @@
-import { accessSync, constants, statSync } from "node:fs";
 import { renderAnswerText } from "./answer-text.js";
 import { createApp, type App } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
-import { AppError, describeError } from "../../errors.js";
+import { documentsInScope } from "../../shelf/documents.js";
 import { titlesOf } from "../shared/report-view.js";
-import { ASK_USAGE, parseAskArgs } from "./ask-args.js";
+import { ASK_CLI, ASK_USAGE, parseAskArgs } from "./ask-args.js";
 import { askMany } from "./ask-jsonl.js";
-import { logToStderr, runCli, usageError } from "./run-cli.js";
+import { checkInputFile, helpText, logToStderr, runCli } from "./run-cli.js";
 
 runCli(async () => {
   const args = parseAskArgs(process.argv.slice(2));
   if (args.help) {
-    console.log(`Usage: ${ASK_USAGE}`);
+    console.log(helpText(ASK_CLI));
     return;
   }
-  if (args.jsonl) checkQuestionFile(args.jsonl); // before loading the model
+  if (args.jsonl) checkInputFile(args.jsonl, ASK_USAGE); // before loading the model
   const app = await createApp(loadSettings(), { log: logToStderr });
   try {
     if (args.jsonl) {
-      const failed = await askMany((q) => app.answerer().ask(q), args.jsonl, {
+      checkDoc(app, args.doc);
+      const failed = await askMany((q) => app.answerer().ask(q, { doc: args.doc }), args.jsonl, {
         out: (line) => console.log(line),
         err: logToStderr,
       });
@@ -34,17 +34,6 @@ runCli(async () => {
   }
 });
 
-/** A missing or unreadable question file is the user's to fix: a usage error naming the path. */
-function checkQuestionFile(file: string): void {
-  try {
-    if (statSync(file).isDirectory()) throw new Error("it is a folder");
-    accessSync(file, constants.R_OK);
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeError(error);
-    throw usageError(`Could not read the question file ${file}: ${why}.`, ASK_USAGE);
-  }
-}
-
 async function askOne(app: App, question: string, json: boolean, doc: string | undefined): Promise<void> {
   const answerer = app.answerer();
   checkDoc(app, doc);
@@ -53,12 +42,7 @@ async function askOne(app: App, question: string, json: boolean, doc: string | u
   else console.log(renderAnswerText(answer, titlesOf(answerer.store)));
 }
 
+/** The one "is this document indexed?" check (DOC_UNKNOWN, exit 2 like any bad argument), before asking. */
 function checkDoc(app: App, doc: string | undefined): void {
-  if (!doc) return;
-  const docs = app.answerer().store.manifest.documents.map((d) => d.path);
-  if (!docs.includes(doc)) {
-    throw new AppError("CLI_USAGE", `--doc ${doc} is not in the index.`, {
-      hint: `Known documents: ${docs.join(", ")}.`,
-    });
-  }
+  documentsInScope(app.answerer().store, doc);
 }

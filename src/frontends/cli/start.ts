@@ -9,7 +9,7 @@ import { botSettings, createDiscordBot } from "../discord/bot.js";
 import { createLogger } from "../discord/logger.js";
 import { checkWebSettings, startWebBeside } from "../web/listen.js";
 import { NO_TOKEN_LINE, runLocalChat } from "./local-chat.js";
-import { logToStderr, runCli } from "./run-cli.js";
+import { helpText, logToStderr, parseCli, runCli, type CliSpec } from "./run-cli.js";
 
 // Pays the model's first-call cost (graph init, caches) before anyone waits for it.
 const WARM_UP_QUESTION = "What does the report say about the economy?";
@@ -25,7 +25,21 @@ function exitByDeadline(onLate: () => void): void {
   }, STOP_DEADLINE_MS).unref();
 }
 
+const CLI: CliSpec = {
+  usage: "npm start",
+  about:
+    "Starts the Discord bot when DISCORD_TOKEN is set, otherwise a chat in this terminal; either way the " +
+    "web page listens beside it (WEB_HOST, WEB_PORT; default 127.0.0.1:8787). Settings come from the environment.",
+  options: {},
+  example: "WEB_PORT=8080 npm start",
+  positionals: false,
+};
+
 runCli(async () => {
+  if (parseCli(process.argv.slice(2), CLI).help) {
+    console.log(helpText(CLI));
+    return;
+  }
   const settings = loadSettings();
   checkWebSettings(settings);
   if (settings.DISCORD_TOKEN) await runBot(settings, settings.DISCORD_TOKEN);

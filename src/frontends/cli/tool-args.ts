@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { MAX_TOPIC_CHARS } from "../../briefing/brief.js";
 import { MAX_PHRASE_CHARS } from "../../wording/find-quotes.js";
-import { usageError } from "./run-cli.js";
+import { parseCli, usageError, type CliOption, type CliSpec } from "./run-cli.js";
 
 export const QUOTE_USAGE = 'npm run -s quote -- [--json] [--doc <file>] [--max <n>] "<phrase>"';
 export const BRIEF_USAGE = 'npm run -s brief -- [--json] [--doc <file>] [--words <n>] "<section or topic>"';
@@ -58,46 +57,78 @@ export type QuoteArgs = z.infer<typeof quoteArgsSchema>;
 export type BriefArgs = z.infer<typeof briefArgsSchema>;
 export type OutlineArgs = z.infer<typeof outlineArgsSchema>;
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+const JSON_OPTION: CliOption = { type: "boolean", help: "Print one JSON object instead of readable text." };
+const DOC_OPTION: CliOption = {
+  type: "string",
+  value: "<file>",
+  help: "Only this document (path relative to corpus/).",
+};
 
-/** node:util parses, zod validates; either failing is one CLI_USAGE line naming the usage. */
+export const QUOTE_CLI: CliSpec = {
+  usage: QUOTE_USAGE,
+  about: "Every occurrence of a phrase in the indexed documents, exact ones first, then near ones.",
+  options: {
+    json: JSON_OPTION,
+    doc: DOC_OPTION,
+    max: { type: "string", value: "<n>", help: "Most hits to print, exact ones first (default 50)." },
+  },
+  example: 'npm run -s quote -- --max 5 "rural revitalization"',
+  positionals: true,
+};
+
+export const BRIEF_CLI: CliSpec = {
+  usage: BRIEF_USAGE,
+  about:
+    "An extractive briefing on a section (by number or title) or a topic: the documents' own sentences, cited.",
+  options: {
+    json: JSON_OPTION,
+    doc: DOC_OPTION,
+    words: { type: "string", value: "<n>", help: "Most words in the briefing (default 250)." },
+  },
+  example: 'npm run -s brief -- --words 120 "employment"',
+  positionals: true,
+};
+
+export const OUTLINE_CLI: CliSpec = {
+  usage: OUTLINE_USAGE,
+  about: "The indexed documents, their sections, and one line of each in the documents' own words.",
+  options: {
+    json: JSON_OPTION,
+    doc: DOC_OPTION,
+    line: {
+      type: "string",
+      value: "opening|centroid",
+      help: "Each section's line: its opening sentence or its most central one (default opening).",
+    },
+  },
+  example: "npm run -s outline -- --line centroid",
+  positionals: false,
+};
+
+/** node:util parses (parseCli), zod validates; either failing is one CLI_USAGE line naming the usage. */
 function parse<S extends z.ZodType>(
   argv: string[],
-  usage: string,
+  spec: CliSpec,
   schema: S,
-  extra: Options,
   positional: string | null,
 ): z.infer<S> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: positional !== null,
-      options: {
-        json: { type: "boolean" },
-        doc: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        ...extra,
-      },
-    });
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error), usage);
-  }
+  const parsed = parseCli(argv, spec);
   const words = parsed.positionals.join(" ").trim() || undefined;
-  const input = positional ? { ...parsed.values, [positional]: words } : parsed.values;
+  const values = { ...parsed.values, help: parsed.help };
+  const input = positional ? { ...values, [positional]: words } : values;
   const result = schema.safeParse(input);
-  if (!result.success) throw usageError(result.error.issues.map((i) => i.message).join(" "), usage);
+  if (!result.success) throw usageError(result.error.issues.map((i) => i.message).join(" "), spec.usage);
   return result.data;
 }
 
 export function parseQuoteArgs(argv: string[]): QuoteArgs {
-  return parse(argv, QUOTE_USAGE, quoteArgsSchema, { max: { type: "string" } }, "phrase");
+  return parse(argv, QUOTE_CLI, quoteArgsSchema, "phrase");
 }
 
 export function parseBriefArgs(argv: string[]): BriefArgs {
-  return parse(argv, BRIEF_USAGE, briefArgsSchema, { words: { type: "string" } }, "topic");
+  return parse(argv, BRIEF_CLI, briefArgsSchema, "topic");
 }
 
 export function parseOutlineArgs(argv: string[]): OutlineArgs {
-  return parse(argv, OUTLINE_USAGE, outlineArgsSchema, { line: { type: "string" } }, null);
+  return parse(argv, OUTLINE_CLI, outlineArgsSchema, null);
 }

@@ -1,12 +1,26 @@
 /** `npm run web`: the web page alone, over the same engine and index as the chat and the bot. */
 import { createApp } from "../../app.js";
 import { loadSettings } from "../../config/settings.js";
-import { logToStderr, runCli } from "../cli/run-cli.js";
+import { helpText, logToStderr, parseCli, runCli, type CliSpec } from "../cli/run-cli.js";
 import { checkWebSettings, startWeb } from "./listen.js";
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
+const CLI: CliSpec = {
+  usage: "npm run web",
+  about:
+    "Serves the web page and its JSON API alone (no chat, no bot) on WEB_HOST:WEB_PORT (default " +
+    "127.0.0.1:8787); anything but loopback needs WEB_TOKEN. Settings come from the environment.",
+  options: {},
+  example: "WEB_PORT=8080 npm run web",
+  positionals: false,
+};
+
 runCli(async () => {
+  if (parseCli(process.argv.slice(2), CLI).help) {
+    console.log(helpText(CLI));
+    return;
+  }
   const settings = loadSettings();
   checkWebSettings(settings); // before the model loads, so a bad address fails at once
   const app = await createApp(settings, { log: logToStderr });

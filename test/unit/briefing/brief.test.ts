@@ -77,6 +77,14 @@ describe("brief by section", () => {
     expect(b.otherSections).not.toContain(b.section);
   });
 
+  it("takes one word that is a small part of a long section title as a topic the paragraphs are about", () => {
+    // "job" is one word of section 4's long title; the paragraphs about jobs are on employment.
+    const b = brief(store, "jobs");
+    expect(b.kind).toBe("topic");
+    expectWellFormed(b);
+    expect(b.sentences.some((s) => /\bjobs\b/.test(s.text))).toBe(true);
+  });
+
   it("keeps the figure-carrying commitments of a long section within 250 words", () => {
     const b = brief(store, "4");
     expectWellFormed(b);
