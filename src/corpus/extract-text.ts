@@ -10,7 +10,9 @@ export interface ExtractedText {
 
 /** PDF text layer, one page after another. Wrapped lines are joined so that sentences are not cut. */
 export async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // pdf.js prints its own warnings ("Indexing all PDF objects") on stdout; a file it cannot read is
+  // reported once, with its reason, by the corpus reader instead. 0 is pdf.js's "errors only".
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const { text: pages } = await extractPdfText(pdf, { mergePages: false });
   let text = "";
   const pageStarts: number[] = [];
