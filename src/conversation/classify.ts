@@ -19,6 +19,8 @@ export type MessageKind =
   | { kind: "greeting" }
   | { kind: "thanks" }
   | { kind: "help" }
+  /** Help asked for in Chinese: the Chinese help text answers it. */
+  | { kind: "help-zh" }
   | { kind: "follow-up"; follow: FollowUp }
   /** Mostly written in a script other than Latin; `language` names it for the reply. */
   | { kind: "other-language"; language: string }
@@ -84,8 +86,10 @@ export function wordsOf(text: string): Words {
 }
 
 const phrase = (words: readonly string[]) => words.join(" ");
+const CHINESE_HELP = new Set<string>(PHRASES.chineseHelp);
 
 export function classifyMessage(text: string, options: ClassifyOptions = {}): MessageKind {
+  if (CHINESE_HELP.has(text.replace(/[\s\p{P}]/gu, ""))) return { kind: "help-zh" };
   const language = otherLanguage(text);
   if (language) return options.translates?.(text) ? { kind: "question", text: text.trim() } : language;
   const stripped = withoutCourtesy(text);

@@ -21,6 +21,7 @@ export type NoteKind =
   | "greeting"
   | "thanks"
   | "help"
+  | "help-zh"
   | "content-free"
   /** A follow-up with no earlier answer in this conversation. */
   | "no-context"

@@ -66,6 +66,19 @@ export const PHRASES = {
     "good bot",
     "well done",
   ],
+  /** A request for the help text in Chinese (whole messages, punctuation aside): answered with the Chinese help. */
+  chineseHelp: [
+    "帮助",
+    "帮帮我",
+    "求助",
+    "怎么用",
+    "如何使用",
+    "使用说明",
+    "说明",
+    "你能做什么",
+    "你会做什么",
+    "你是谁",
+  ],
   /** A request for the help text. */
   help: [
     "help",

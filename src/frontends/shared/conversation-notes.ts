@@ -4,6 +4,7 @@
  * front end brings its own help text (its commands differ).
  */
 import type { NoteKind, Reply } from "../../conversation/conversation.js";
+import { ZH_CN_HELP } from "../../language/zh-strings.js";
 
 /** An example question that names no report: the shelf may hold any. */
 const EXAMPLE = "“What is planned for housing this year?”";
@@ -19,6 +20,7 @@ export const NOTE_TEXT: Record<Exclude<NoteKind, "help">, string> = {
   "end-of-section":
     "That is the end of this section. Ask about something else, or “what else?” for other passages.",
   changed: "The document has changed since that answer. Please ask the question again.",
+  "help-zh": ZH_CN_HELP,
 };
 
 export function otherLanguageNote(language: string): string {

@@ -1,3 +1,5 @@
+import { ZH_CN_HELP } from "../../../src/language/zh-strings.js";
+import { replyNote } from "../../../src/frontends/shared/conversation-notes.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -120,6 +122,18 @@ describe("classifyMessage", () => {
       text: "闵行区的乡村振兴计划是什么？",
     });
     expect(classifyMessage("Что планируется?", { translates })).toMatchObject({ kind: "other-language" });
+  });
+
+  it("help asked for in Chinese gets the Chinese help, translator or not", () => {
+    const translates = (t: string) => /\p{Script=Han}/u.test(t);
+    for (const text of ["帮助", "怎么用？", " 你能做什么? "]) {
+      expect(classifyMessage(text, { translates })).toEqual({ kind: "help-zh" });
+      expect(classifyMessage(text)).toEqual({ kind: "help-zh" });
+    }
+    expect(replyNote({ kind: "note", note: "help-zh" }, "English help")).toBe(ZH_CN_HELP);
+    expect(classifyMessage("帮助闵行区的企业有哪些政策？", { translates })).toMatchObject({
+      kind: "question",
+    });
   });
 });
 
