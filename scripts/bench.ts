@@ -16,6 +16,7 @@ import {
   settingsFor,
   timeRefreshes,
 } from "../src/bench/indexing.js";
+import { measureFrontEnds } from "../src/bench/front-ends.js";
 import { summariseProfile, type CpuProfile, type ProfileSummary } from "../src/bench/profile.js";
 import { DEV_QUESTIONS, readQuestions, REPO_ROOT } from "../src/bench/questions.js";
 import { checkGoals, formatTable, type BenchReport } from "../src/bench/report.js";
@@ -113,6 +114,8 @@ async function runBench(args: Args, scratch: string): Promise<BenchReport> {
       minAsks: args.asks,
       profileFile: profileFile(args, "single"),
     });
+    log("front ends: /api/ask against the engine's ask, Chinese questions against their English glosses");
+    const frontEnds = await measureFrontEnds(settingsFor(ws), questions, Math.min(args.asks, 120));
     const scale = args.docs > 0 ? await measureScale(args, scratch, embedder, questions) : undefined;
     const partial: Omit<BenchReport, "goals"> = {
       machine: machine(loadStart),
@@ -120,6 +123,7 @@ async function runBench(args: Args, scratch: string): Promise<BenchReport> {
       ...start.figures,
       ...loopFigures(probe.loop ?? failNoLoop()),
       rss_mb: round(probe.rssMbAfterWarmUp ?? 0, 0),
+      front_ends: frontEnds,
       ...(scale ? { scale } : {}),
       ...profiles(args),
       warnings: [

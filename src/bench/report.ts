@@ -2,6 +2,7 @@
 import type { LoopFigures, StartupBreakdown } from "./figures.js";
 import type { ProfileSummary } from "./profile.js";
 import type { ScaleReport } from "./scale.js";
+import type { FrontEndFigures } from "./front-ends.js";
 
 export interface BenchReport extends LoopFigures {
   machine: { cpus: number; cpu: string; node: string; load_avg_start: number[]; load_avg_end: number[] };
@@ -22,6 +23,8 @@ export interface BenchReport extends LoopFigures {
   /** units_per_s / embed_throughput_per_s. */
   indexing_over_raw: number;
   rss_mb: number;
+  /** What the web page and a Chinese question add to an answer (see front-ends.ts). */
+  front_ends?: FrontEndFigures;
   scale?: ScaleReport;
   profile?: { single: ProfileSummary; scale?: ProfileSummary };
   goals: Goal[];
@@ -60,6 +63,23 @@ export function checkGoals(r: Omit<BenchReport, "goals">): Goal[] {
       met: r.indexing_over_raw >= 0.8,
     },
   ];
+  const f = r.front_ends;
+  if (f) {
+    goals.push(
+      {
+        goal: "zh_over_en_p50 (issue 14)",
+        value: f.zh_over_en_p50,
+        target: "≤ 2",
+        met: f.zh_over_en_p50 <= 2,
+      },
+      {
+        goal: "api_minus_engine_p50_ms (issue 12)",
+        value: f.api_minus_engine_p50_ms,
+        target: "≤ 5",
+        met: f.api_minus_engine_p50_ms <= 5,
+      },
+    );
+  }
   const s = r.scale;
   if (s) {
     const ratio = s.ask_p95_ms / r.ask_ms.p95;
@@ -106,6 +126,14 @@ export function formatTable(r: BenchReport): string {
   );
   loopRows(r, row);
   row("rss_mb after warm-up", String(r.rss_mb));
+  const f = r.front_ends;
+  if (f) {
+    section(`front ends (${f.asks} questions each way, in turn)`);
+    row("engine ask / GET /api/ask p50", `${ms(f.engine_ask_p50_ms)} / ${ms(f.api_ask_p50_ms)}`);
+    row("api_minus_engine_p50_ms (per question)", ms(f.api_minus_engine_p50_ms));
+    row("Chinese / English gloss ask p50", `${ms(f.zh_ask_p50_ms)} / ${ms(f.en_ask_p50_ms)}`);
+    row("zh_over_en_p50", String(f.zh_over_en_p50));
+  }
   if (r.scale) scaleRows(r.scale, section, row);
   section("goals (issue 5)");
   for (const g of r.goals) row(g.goal, `${g.value}  target ${g.target}  ${g.met ? "met" : "NOT met"}`);
