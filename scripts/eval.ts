@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createApp } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
-import { AppError, describeError } from "../src/errors.js";
-import { evalItemSchema, scoreRow, summarise, type EvalItem, type EvalRow } from "../src/eval/metrics.js";
+import { scoreRow, summarise, type EvalRow } from "../src/eval/metrics.js";
+import { readItems } from "../src/eval/read-items.js";
 import { printReport } from "./eval/print-report.js";
 import {
   checkInputFile,
@@ -73,32 +73,6 @@ function corpusSettings(corpus: string | undefined) {
   if (!corpus) return settings;
   const key = createHash("sha256").update(path.resolve(corpus)).digest("hex").slice(0, 10);
   return { ...settings, CORPUS_DIR: corpus, INDEX_DIR: path.join(settings.INDEX_DIR, `eval-${key}`) };
-}
-
-function readItems(file: string): EvalItem[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new AppError("INPUT_UNREADABLE", `Could not read ${file}: ${describeError(error)}.`);
-  }
-  return text
-    .replace(/^\uFEFF/, "")
-    .split("\n")
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter((l) => l.line)
-    .map(({ line, n }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (error) {
-        throw new AppError("INPUT_UNREADABLE", `${file}:${n}: not JSON (${describeError(error)}).`);
-      }
-      const parsed = evalItemSchema.safeParse(json);
-      if (!parsed.success)
-        throw new AppError("INPUT_UNREADABLE", `${file}:${n}: ${parsed.error.issues[0]?.message}.`);
-      return parsed.data;
-    });
 }
 
 /** Checked against the file on disk, not the index, so an index bug cannot hide a non-verbatim quote. */

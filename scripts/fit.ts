@@ -17,7 +17,7 @@ import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { pickWithin } from "../src/answer/pick.js";
 import { createEmbedder } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
-import { rocAuc } from "../src/eval/metrics.js";
+import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
 import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
 import { parseCliOrExit, usageError, type CliSpec } from "../src/frontends/cli/run-cli.js";
 import { CANDIDATE_PASSAGES, collect, type QuestionData, type QuestionSet } from "./fit/collect.js";
@@ -346,14 +346,6 @@ function round(x: number) {
 function round6(x: number) {
   return Math.round(x * 1e6) / 1e6;
 }
-function ece(p: number[], y: boolean[], bins = 10): number {
-  let total = 0;
-  for (let b = 0; b < bins; b++) {
-    const idx = p.map((_, i) => i).filter((i) => Math.min(bins - 1, Math.floor(p[i]! * bins)) === b);
-    if (!idx.length) continue;
-    const conf = idx.reduce((s, i) => s + p[i]!, 0) / idx.length;
-    const acc = idx.filter((i) => y[i]).length / idx.length;
-    total += (idx.length / p.length) * Math.abs(conf - acc);
-  }
-  return total;
+function ece(p: number[], y: boolean[]): number {
+  return calibrationError(calibrationBins(p.map((confidence, i) => ({ confidence, right: y[i]! }))));
 }

@@ -20,7 +20,8 @@ import type { TextAnalyser } from "../../src/answer/text-analyser.js";
 import { indexCorpus } from "../../src/app.js";
 import type { Settings } from "../../src/config/settings.js";
 import type { Embedder } from "../../src/embedding/embedder.js";
-import { evalItemSchema, quoteHits, type EvalItem } from "../../src/eval/metrics.js";
+import { quoteHits, type EvalItem } from "../../src/eval/metrics.js";
+import { readItems } from "../../src/eval/read-items.js";
 import { createRetriever } from "../../src/retrieval/retriever.js";
 
 export interface QuestionSet {
@@ -46,14 +47,6 @@ export interface QuestionData {
 
 export const CANDIDATE_PASSAGES = 10;
 export const TOPIC_SENTENCE_WORDS = 10;
-
-export function readItems(file: string): EvalItem[] {
-  return readFileSync(file, "utf8")
-    .replace(/^\uFEFF/, "")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => evalItemSchema.parse(JSON.parse(l)));
-}
 
 /** A set's questions with their candidates, and the vectors an embedding head is fitted on. */
 export interface Collected {
@@ -106,7 +99,7 @@ export async function collect(
     const ranked = retriever.retrieve({ question: item.question, vector });
     const candidates = gatherCandidates(store, ranked, vector, CANDIDATE_PASSAGES);
     if (!candidates.length) return;
-    const q = viewQuestion(item.question, store, analyser);
+    const q = viewQuestion(item.question, store);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const hits = (i: number) => {

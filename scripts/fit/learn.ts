@@ -90,14 +90,12 @@ export function fitConditionalLogit(
         const top = Math.max(...scores);
         const e = scores.map((sc) => Math.exp(sc - top));
         const total = e.reduce((a, v) => a + v, 0);
-        const positives = g.y.filter(Boolean).length;
         const posMass = e.reduce((a, v, i) => a + (g.y[i] ? v : 0), 0);
         loss -= g.w * Math.log(posMass / total);
         g.z.forEach((z, i) => {
           const p = e[i]! / total;
           const target = g.y[i] ? e[i]! / posMass : 0;
           for (let j = 0; j < d; j++) gw[j]! += (g.w * (p - target) * z[j]!) / totalWeight;
-          void positives;
         });
       }
       return { loss: loss / totalWeight, gw, gb: 0 };

@@ -133,11 +133,17 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   function decide(query: string, ranked: FusedPassage[], vector: Float32Array) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
-    const q = viewQuestion(query, store, analyser);
+    const q = viewQuestion(query, store);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));
-    const best = argmax(logits, candidates);
+    // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
+    const best = pickWithin(
+      logits,
+      candidates.map((c) => c.sentence),
+      0,
+      1,
+    )[0]!;
     const features = questionFeatureRow(questionStatics(store, q, ranked), rows, logits, best);
     return { chosen: pick(candidates, logits), features, passages: rerank(ranked, candidates, logits) };
   }
@@ -213,16 +219,6 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       score: round(p.score),
     };
   }
-}
-
-/** Highest log-odds; a tie goes to the sentence that comes first, so answers are deterministic. */
-function argmax(logits: readonly number[], candidates: readonly Candidate[]): number {
-  let best = 0;
-  for (let i = 1; i < logits.length; i++) {
-    const d = (logits[i] ?? -Infinity) - (logits[best] ?? -Infinity);
-    if (d > 0 || (d === 0 && candidates[i]!.sentence < candidates[best]!.sentence)) best = i;
-  }
-  return best;
 }
 
 function checkDoc(store: Store, doc: string | undefined): void {

@@ -60,7 +60,6 @@ export interface QuestionView {
   groups: TermGroup[];
   bigrams: string[];
   form: QuestionForm;
-  facts: TextFacts;
   /** The question's own words, lower case, so a name or number it already uses is not taken as an answer. */
   words: Set<string>;
   weight: (term: string) => number;
@@ -113,7 +112,7 @@ function memo<T>(cache: Map<number, T>, key: number, make: () => T): T {
   return value;
 }
 
-export function viewQuestion(question: string, store: Store, analyser: TextAnalyser): QuestionView {
+export function viewQuestion(question: string, store: Store): QuestionView {
   const terms = queryTerms(question);
   const words = new Set(
     question
@@ -125,7 +124,6 @@ export function viewQuestion(question: string, store: Store, analyser: TextAnaly
     groups: terms.map((term) => ({ term, alternatives: [term] })),
     bigrams: pairs(terms),
     form: questionForm(question),
-    facts: analyser.facts(question),
     words,
     weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
   };

@@ -14,6 +14,3 @@ export interface TextFacts {
 export interface TextAnalyser {
   facts(text: string): TextFacts;
 }
-
-/** For tests and for shelves in a language the analyser does not read: states nothing. */
-export const NO_ANALYSER: TextAnalyser = { facts: () => ({ dates: [], numbers: [], names: [] }) };

@@ -163,9 +163,7 @@ export function summarise(rows: readonly EvalRow[]): EvalReport {
       answerable.map((r) => r.answer.confidence),
       unanswerable.map((r) => r.answer.confidence),
     ),
-    ece: rows.length
-      ? bins.reduce((s, b) => s + (b.count / rows.length) * Math.abs(b.meanConfidence - b.shareRight), 0)
-      : 0,
+    ece: calibrationError(bins),
     reliability: bins,
     verbatimShare: share(
       rows.reduce((n, r) => n + r.answer.quotes.filter(() => r.verbatim).length, 0),
@@ -177,24 +175,40 @@ export function summarise(rows: readonly EvalRow[]): EvalReport {
 
 /** Ten bins of confidence, each with the share of questions whose quote really answers. */
 export function reliability(rows: readonly EvalRow[], bins = 10): ReliabilityBin[] {
+  return calibrationBins(
+    rows.map((r) => ({ confidence: r.answer.confidence, right: r.candidateHit })),
+    bins,
+  );
+}
+
+/** Confidences in equal bins, each with its mean and the share right; empty bins left out. */
+export function calibrationBins(
+  points: readonly { confidence: number; right: boolean }[],
+  bins = 10,
+): ReliabilityBin[] {
   const out: ReliabilityBin[] = [];
   for (let b = 0; b < bins; b++) {
     const from = b / bins;
     const to = (b + 1) / bins;
-    const inBin = rows.filter((r) => {
-      const c = r.answer.confidence;
-      return c >= from && (c < to || (b === bins - 1 && c <= 1));
-    });
+    const inBin = points.filter(
+      (p) => p.confidence >= from && (p.confidence < to || (b === bins - 1 && p.confidence <= 1)),
+    );
     if (!inBin.length) continue;
     out.push({
       from,
       to,
       count: inBin.length,
-      meanConfidence: inBin.reduce((s, r) => s + r.answer.confidence, 0) / inBin.length,
-      shareRight: inBin.filter((r) => r.candidateHit).length / inBin.length,
+      meanConfidence: inBin.reduce((s, p) => s + p.confidence, 0) / inBin.length,
+      shareRight: inBin.filter((p) => p.right).length / inBin.length,
     });
   }
   return out;
+}
+
+/** Expected calibration error: the bins' gaps between confidence and share right, weighed by their size. */
+export function calibrationError(bins: readonly ReliabilityBin[]): number {
+  const n = bins.reduce((s, b) => s + b.count, 0);
+  return n ? bins.reduce((s, b) => s + (b.count / n) * Math.abs(b.meanConfidence - b.shareRight), 0) : 0;
 }
 
 /** Probability that a random answerable question gets a higher confidence than a random unanswerable one. */
