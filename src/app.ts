@@ -14,8 +14,10 @@ import type { Embedder } from "./embedding/embedder.js";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model-source.js";
 import { createTransformersEmbedder } from "./embedding/transformers-embedder.js";
 import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
+import { createHnswDenseIndexes } from "./retrieval/hnsw-dense-index.js";
+import { createMiniSearchLexicalIndexes } from "./retrieval/minisearch-lexical-index.js";
 import { ensureIndex, type EnsureIndexResult } from "./store/build.js";
-import type { Store } from "./store/store.js";
+import type { Store, StoreIndexes } from "./store/store.js";
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from "./corpus/watch-corpus.js";
 import { describeError } from "./errors.js";
 import { createChineseTranslator } from "./language/chinese-translator.js";
@@ -75,6 +77,11 @@ export async function createEmbedder(settings: Settings, log: (line: string) => 
   });
 }
 
+/** The store's indexes: hnswlib's HNSW graph for the vectors, MiniSearch's BM25 for the words. */
+export function createStoreIndexes(): StoreIndexes {
+  return { dense: createHnswDenseIndexes(), lexical: createMiniSearchLexicalIndexes() };
+}
+
 export async function indexCorpus(
   settings: Settings,
   embedder: Embedder,
@@ -85,6 +92,7 @@ export async function indexCorpus(
     indexDir: settings.INDEX_DIR,
     model: MODEL_IDENTITY,
     chunker: DEFAULT_CHUNKER_PARAMS,
+    indexes: createStoreIndexes(),
     getEmbedder: async () => embedder,
     log: options.log,
     warn: options.warn,

@@ -4,7 +4,7 @@ import { dot } from "./dense.js";
 import { postingEstimator, termsOverBudget } from "./query-budget.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
-/** A term in more than this share of all sentences is left out of the lexical query (see lexical.ts). */
+/** A term in more than this share of all sentences is left out of the lexical query (see LexicalSearchOptions). */
 const TOO_COMMON_SHARE = 0.2;
 
 export interface RetrieverOptions {
@@ -34,7 +34,7 @@ export interface Retriever {
   retrieve(request: RetrieveRequest): FusedPassage[];
 }
 
-/** Dense (hnswlib) and lexical (MiniSearch BM25) candidates, every one scored on every signal, then fused. */
+/** Dense and lexical candidates (the store's indexes), every one scored on every signal, then fused. */
 export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
   const unitSentences = store.units.map((u) => sentencesOf(store, u));
   const isKnown = (term: string) => (store.sentenceDf[term] ?? 0) > 0;

@@ -2,9 +2,15 @@ import { chunkDocument, type ChunkerParams } from "../chunking/units.js";
 import { scanCorpus, type SourceDocument } from "../corpus/read-corpus.js";
 import type { Embedder, EmbedderIdentity } from "../embedding/embedder.js";
 import { AppError, describeError } from "../errors.js";
-import { LEXICAL_VERSION } from "../retrieval/lexical.js";
 import { computeIndexVersion, type Manifest, type SkippedFile } from "./manifest.js";
-import { allFinite, currentStoreDir, loadStore, readManifest, type Store } from "./store.js";
+import {
+  allFinite,
+  currentStoreDir,
+  loadStore,
+  readManifest,
+  type Store,
+  type StoreIndexes,
+} from "./store.js";
 import { acquireWriteLock, type WriteLock } from "./write-lock.js";
 import { writeStore, type DocPart } from "./write-store.js";
 
@@ -13,6 +19,8 @@ export interface EnsureIndexOptions {
   indexDir: string;
   model: EmbedderIdentity;
   chunker: ChunkerParams;
+  /** The dense and lexical indexes the store builds and reads (src/app.ts picks them). */
+  indexes: StoreIndexes;
   /** Called only when something must be embedded, so that a fresh index never loads the model for it. */
   getEmbedder: () => Promise<Embedder>;
   log?: (line: string) => void;
@@ -58,7 +66,7 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
   const version = computeIndexVersion({
     model: options.model,
     chunker: options.chunker,
-    lexicalVersion: LEXICAL_VERSION,
+    lexicalVersion: options.indexes.lexical.version,
     documents: scan.documents.map((d) => ({ path: d.path, sha256: d.sha256 })),
   });
   const docs = scan.documents;
@@ -73,7 +81,7 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
   const isFreshManifest = (m: Manifest | null | undefined) =>
     m?.indexVersion === version && sameSkipped(m.skipped, scan.skipped);
   const isFresh = (store: Store | null): store is Store => isFreshManifest(store?.manifest);
-  const previous = options.force ? null : (options.current ?? tryLoadPrevious(options.indexDir, log));
+  const previous = options.force ? null : (options.current ?? tryLoadPrevious(options));
   if (isFresh(previous)) return freshResult(previous);
 
   let lock: WriteLock | undefined;
@@ -86,14 +94,14 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsureIn
     // Another process may have built this very index while this one waited for the lock: its manifest says
     // so without loading a second copy of a big store.
     if (!options.force && isFreshManifest(tryReadManifest(options.indexDir))) {
-      const onDisk = tryLoadPrevious(options.indexDir, log, true);
+      const onDisk = tryLoadPrevious(options, true);
       if (isFresh(onDisk)) return freshResult(onDisk);
     }
-    const base = previous ?? (options.force ? null : tryLoadPrevious(options.indexDir, log, true));
+    const base = previous ?? (options.force ? null : tryLoadPrevious(options, true));
     return await build(options, { docs, skipped: scan.skipped, version, previous: base, lock, t0 });
   } catch (error) {
     if (options.signal?.aborted || !options.keepPreviousOnFailure) throw error;
-    const kept = previous ?? options.current ?? tryLoadPrevious(options.indexDir, log, true);
+    const kept = previous ?? options.current ?? tryLoadPrevious(options, true);
     if (!kept) throw error;
     const failure = describeError(error);
     warn(`index: could not refresh the index, still answering from the previous one: ${failure}`);
@@ -151,6 +159,7 @@ async function build(options: EnsureIndexOptions, input: BuildInput): Promise<En
     skipped: input.skipped,
     version: input.version,
     lock: input.lock,
+    indexes: options.indexes,
     signal: options.signal,
   });
   return {
@@ -176,16 +185,17 @@ function tryReadManifest(indexDir: string): Manifest | null {
   }
 }
 
-function tryLoadPrevious(indexDir: string, log: (line: string) => void, quiet = false): Store | null {
+function tryLoadPrevious(options: EnsureIndexOptions, quiet = false): Store | null {
+  const { indexDir, log } = options;
   const dir = currentStoreDir(indexDir);
   if (!dir) return null;
   try {
-    return loadStore(dir);
+    return loadStore(dir, options.indexes);
   } catch (error) {
     // Another build may have swapped CURRENT and removed this folder while it was being read: read again.
     const again = currentStoreDir(indexDir);
-    if (again && again !== dir) return tryLoadPrevious(indexDir, log, quiet);
-    if (!quiet) log(`index: previous index unusable, rebuilding (${describeError(error)})`);
+    if (again && again !== dir) return tryLoadPrevious(options, quiet);
+    if (!quiet) log?.(`index: previous index unusable, rebuilding (${describeError(error)})`);
     return null;
   }
 }

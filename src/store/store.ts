@@ -4,8 +4,8 @@ import path from "node:path";
 import type { RetrievalUnit, SentenceUnit } from "../chunking/units.js";
 import type { Section } from "../chunking/structure.js";
 import { AppError, describeError } from "../errors.js";
-import { loadDenseIndex, type DenseIndex } from "../retrieval/dense.js";
-import { loadLexicalIndex, type LexicalIndex } from "../retrieval/lexical.js";
+import type { DenseIndex, DenseIndexFactory } from "../retrieval/dense-index.js";
+import type { LexicalIndex, LexicalIndexFactory } from "../retrieval/lexical-index.js";
 import { manifestSchema, type Manifest } from "./manifest.js";
 
 /** Everything a question needs, in memory. Immutable once loaded: a refresh makes a new one. */
@@ -23,6 +23,12 @@ export interface Store {
   lexical: LexicalIndex;
   /** Index of each sentence by id, and the sentences of each unit, for rescoring. */
   sentenceIndex: Map<string, number>;
+}
+
+/** The kinds of index a store builds and reads: passed in (src/app.ts picks them), never chosen here. */
+export interface StoreIndexes {
+  dense: DenseIndexFactory;
+  lexical: LexicalIndexFactory;
 }
 
 export interface StoreData {
@@ -136,21 +142,21 @@ function readChecked(storeDir: string, name: string, manifest: Manifest): Buffer
   return bytes;
 }
 
-export function loadStore(storeDir: string): Store {
+export function loadStore(storeDir: string, indexes: StoreIndexes): Store {
   const manifest = readManifest(storeDir);
   try {
     const read = (name: string) => readChecked(storeDir, name, manifest);
     const data = withTexts(JSON.parse(read(FILES.data).toString("utf8")) as StoredData);
     const dims = manifest.model.dims;
     const unitVectors = vectorsOf(read(FILES.unitVectors));
-    read(FILES.dense); // hnswlib reads the file itself; checked first
+    read(FILES.dense); // the dense index reads its file itself; checked first
     const store: Store = {
       manifest,
       ...data,
       unitVectors,
       sentenceVectors: vectorsOf(read(FILES.sentenceVectors)),
-      dense: loadDenseIndex(path.join(storeDir, FILES.dense), unitVectors, dims),
-      lexical: loadLexicalIndex(read(FILES.lexical).toString("utf8")),
+      dense: indexes.dense.load(path.join(storeDir, FILES.dense), unitVectors, dims),
+      lexical: indexes.lexical.load(read(FILES.lexical).toString("utf8")),
       sentenceIndex: new Map(data.sentences.map((s, i) => [s.id, i])),
     };
     checkConsistent(store, storeDir);

@@ -5,8 +5,6 @@ import type { Section } from "../chunking/structure.js";
 import type { SourceDocument } from "../corpus/read-corpus.js";
 import type { EmbedderIdentity } from "../embedding/embedder.js";
 import { AppError, describeError } from "../errors.js";
-import { createDenseIndex } from "../retrieval/dense.js";
-import { createLexicalIndex, LEXICAL_VERSION } from "../retrieval/lexical.js";
 import { indexTerms } from "../retrieval/text-normalise.js";
 import { FORMAT_VERSION, type Manifest, type SkippedFile } from "./manifest.js";
 import {
@@ -17,6 +15,7 @@ import {
   withoutTexts,
   type Store,
   type StoreData,
+  type StoreIndexes,
 } from "./store.js";
 import { newStoreNames, removeStale } from "./store-folders.js";
 import type { WriteLock } from "./write-lock.js";
@@ -39,6 +38,7 @@ export interface WriteInput {
   skipped: SkippedFile[];
   version: string;
   lock: WriteLock;
+  indexes: StoreIndexes;
   signal?: AbortSignal | undefined;
 }
 
@@ -48,8 +48,10 @@ export interface WriteInput {
  */
 export async function writeStore(input: WriteInput): Promise<Store> {
   const { data, unitVectors, sentenceVectors } = assemble(input.parts);
-  const dense = createDenseIndex(unitVectors, input.model.dims);
-  const lexical = createLexicalIndex(data.units.map((u, id) => ({ id, text: u.text, section: u.section })));
+  const dense = input.indexes.dense.build(unitVectors, input.model.dims);
+  const lexical = input.indexes.lexical.build(
+    data.units.map((u, id) => ({ id, text: u.text, section: u.section })),
+  );
   const { name, staging: stagingName } = newStoreNames(input.version);
   const staging = path.join(input.indexDir, stagingName);
   const final = path.join(input.indexDir, name);
@@ -58,7 +60,7 @@ export async function writeStore(input: WriteInput): Promise<Store> {
     await writeFile(path.join(staging, FILES.data), JSON.stringify(withoutTexts(data)));
     await writeFile(path.join(staging, FILES.unitVectors), Buffer.from(unitVectors.buffer));
     await writeFile(path.join(staging, FILES.sentenceVectors), Buffer.from(sentenceVectors.buffer));
-    await writeFile(path.join(staging, FILES.lexical), JSON.stringify(lexical.toJSON()));
+    await writeFile(path.join(staging, FILES.lexical), lexical.serialize());
     dense.write(path.join(staging, FILES.dense));
     const files: Record<string, string> = {};
     for (const file of CHECKED_FILES) files[file] = fileSha256(await readFile(path.join(staging, file)));
@@ -82,7 +84,7 @@ export async function writeStore(input: WriteInput): Promise<Store> {
     );
   }
   await removeStale(input.indexDir, name).catch(() => undefined); // leftovers go at the next build
-  return loadStore(final);
+  return loadStore(final, input.indexes);
 }
 
 /** The real cause of a failed write, named first: "read-only" or "disk full" rather than the last syscall. */
@@ -122,7 +124,7 @@ function manifestFor(input: WriteInput, data: StoreData, files: Record<string, s
     createdAt: new Date().toISOString(),
     model: input.model,
     chunker: input.chunker,
-    lexicalVersion: LEXICAL_VERSION,
+    lexicalVersion: input.indexes.lexical.version,
     documents: input.parts.map((p) => ({
       path: p.doc.path,
       id: p.doc.id,

@@ -7,6 +7,7 @@ import { ensureIndex, type EnsureIndexResult } from "../../src/store/build.js";
 import { currentStoreDir, loadStore, type Store } from "../../src/store/store.js";
 import { createFakeEmbedder } from "../fixtures/fake-embedder.js";
 import { REPO, REPORT } from "../fixtures/temp-corpus.js";
+import { storeIndexes } from "../fixtures/store-indexes.js";
 
 const SOURCE = path.join(import.meta.dirname, "build-child.ts");
 // Bundled once into dist/ (inside the repository, so that its imports resolve): plain node starts it in
@@ -76,7 +77,7 @@ export function spawnBuild(corpus: string, index: string, flags: string[] = []):
 export function liveStore(index: string): Store {
   const dir = currentStoreDir(index);
   if (!dir) throw new Error(`CURRENT in ${index} names no store folder`);
-  return loadStore(dir);
+  return loadStore(dir, storeIndexes());
 }
 
 /** A build in this process: "fresh" means CURRENT already names the index of the corpus as it is. */
@@ -87,6 +88,7 @@ export async function buildHere(corpus: string, index: string, force = false): P
     indexDir: index,
     model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
     chunker: DEFAULT_CHUNKER_PARAMS,
+    indexes: storeIndexes(),
     getEmbedder: async () => embedder,
     force,
   });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { currentStoreDir, loadStore } from "../../src/store/store.js";
 import { REPO } from "../fixtures/temp-corpus.js";
+import { storeIndexes } from "../fixtures/store-indexes.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "shutdown-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -61,6 +62,8 @@ describe("stopping during a refresh", () => {
     console.log(`stopped ${Math.round(stoppedAfter)} ms after SIGTERM, mid-refresh`);
     expect(stoppedAfter).toBeLessThan(5_000);
     expect(currentStoreDir(index)).toBe(built);
-    expect(loadStore(built as string).manifest.documents.map((d) => d.path)).not.toContain("long-plan.txt");
+    expect(loadStore(built as string, storeIndexes()).manifest.documents.map((d) => d.path)).not.toContain(
+      "long-plan.txt",
+    );
   }, 300_000);
 });

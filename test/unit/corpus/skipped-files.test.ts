@@ -10,6 +10,7 @@ import { AppError } from "../../../src/errors.js";
 import { ensureIndex } from "../../../src/store/build.js";
 import { currentStoreDir, loadStore } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
+import { storeIndexes } from "../../fixtures/store-indexes.js";
 
 let dir: string;
 const GOOD = "The harbour will get a new pier. Work starts in May.\n";
@@ -81,13 +82,14 @@ describe("a bad corpus file", () => {
         indexDir,
         model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
         chunker: DEFAULT_CHUNKER_PARAMS,
+        indexes: storeIndexes(),
         getEmbedder: async () => embedder,
         maxDocumentBytes: 2 ** 20,
         warn: (line) => warnings.push(line),
       });
       expect(r.store.manifest.documents.map((d) => d.path).sort()).toEqual(["also-good.md", "good.txt"]);
       expect(r.skipped).toHaveLength(9);
-      expect(loadStore(currentStoreDir(indexDir) as string).manifest.skipped).toEqual(r.skipped);
+      expect(loadStore(currentStoreDir(indexDir) as string, storeIndexes()).manifest.skipped).toEqual(r.skipped);
       expect(warnings).toHaveLength(9);
       expect(warnings[0]).toMatch(/^index: skipped bad-meta\.txt: invalid metadata/);
     } finally {
@@ -104,6 +106,7 @@ describe("a bad corpus file", () => {
       indexDir,
       model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
       chunker: DEFAULT_CHUNKER_PARAMS,
+      indexes: storeIndexes(),
       getEmbedder: async () => embedder,
     };
     try {

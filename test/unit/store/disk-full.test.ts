@@ -6,6 +6,7 @@ import { ensureIndex, type EnsureIndexOptions } from "../../../src/store/build.j
 import { currentStoreDir, loadStore } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+import { storeIndexes } from "../../fixtures/store-indexes.js";
 
 // The disk fills up while a store is written: every write into a staging folder fails with ENOSPC.
 const disk = vi.hoisted(() => ({ full: false }));
@@ -38,6 +39,7 @@ describe("a full disk while the index is written", () => {
       indexDir: ws.index,
       model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
       chunker: DEFAULT_CHUNKER_PARAMS,
+      indexes: storeIndexes(),
       getEmbedder: async () => embedder,
       ...extra,
     });
@@ -54,7 +56,7 @@ describe("a full disk while the index is written", () => {
     ]);
     // `npm run index` (no fallback) fails with the same cause.
     await expect(ensureIndex(options())).rejects.toThrow(/the disk is full/);
-    expect(loadStore(currentStoreDir(ws.index) as string).manifest.indexVersion).toBe(
+    expect(loadStore(currentStoreDir(ws.index) as string, storeIndexes()).manifest.indexVersion).toBe(
       first.store.manifest.indexVersion,
     );
     expect(readdirSync(ws.index).filter((e) => e.includes(".tmp"))).toEqual([]);

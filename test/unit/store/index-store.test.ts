@@ -8,6 +8,7 @@ import { FORMAT_VERSION, manifestSchema } from "../../../src/store/manifest.js";
 import { currentStoreDir, FILES, loadStore, readManifest } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+import { storeIndexes } from "../../fixtures/store-indexes.js";
 
 const workspaces: { cleanup: () => void }[] = [];
 afterEach(() => workspaces.splice(0).forEach((w) => w.cleanup()));
@@ -21,6 +22,7 @@ function setup() {
     indexDir: ws.index,
     model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
     chunker: DEFAULT_CHUNKER_PARAMS,
+    indexes: storeIndexes(),
     getEmbedder: async () => embedder,
     ...extra,
   });
@@ -83,7 +85,9 @@ describe("index lifecycle", () => {
     );
     const dir = currentStoreDir(ws.index);
     expect(dir).not.toBeNull();
-    expect(loadStore(dir as string).manifest.indexVersion).toBe(first.store.manifest.indexVersion);
+    expect(loadStore(dir as string, storeIndexes()).manifest.indexVersion).toBe(
+      first.store.manifest.indexVersion,
+    );
     expect(readdirSync(ws.index).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
@@ -136,7 +140,7 @@ describe("integrity on load", () => {
     const raw = readFileSync(file, "utf8");
     expect(raw).toContain("20 pocket parks");
     writeFileSync(file, raw.replace("20 pocket parks", "90 pocket parks"));
-    expect(() => loadStore(dir)).toThrow(/units\.json does not match its checksum/);
+    expect(() => loadStore(dir, storeIndexes())).toThrow(/units\.json does not match its checksum/);
     const lines: string[] = [];
     const rebuilt = await ensureIndex(options({ log: (l) => lines.push(l) }));
     expect(rebuilt.action).toBe("built");
@@ -152,7 +156,7 @@ describe("integrity on load", () => {
     const bytes = readFileSync(file);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
     writeFileSync(file, bytes);
-    expect(() => loadStore(dir)).toThrow(AppError);
+    expect(() => loadStore(dir, storeIndexes())).toThrow(AppError);
     expect((await ensureIndex(options())).action).toBe("built");
   });
 

@@ -7,6 +7,7 @@ import { currentStoreDir, FILES, loadStore } from "../../../src/store/store.js";
 import { LOCK_NAME } from "../../../src/store/write-lock.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { tempWorkspace } from "../../fixtures/temp-corpus.js";
+import { storeIndexes } from "../../fixtures/store-indexes.js";
 
 const workspaces: { cleanup: () => void }[] = [];
 afterEach(() => workspaces.splice(0).forEach((w) => w.cleanup()));
@@ -20,6 +21,7 @@ function setup() {
     indexDir: ws.index,
     model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
     chunker: DEFAULT_CHUNKER_PARAMS,
+    indexes: storeIndexes(),
     getEmbedder: async () => embedder,
     lockStaleMs: 2_000,
     ...extra,
@@ -40,7 +42,7 @@ describe("one writer at a time", () => {
     ]);
     const names = new Set(results.map((r) => r.store.manifest.createdAt));
     expect(names.size).toBe(3); // three complete builds, one after another
-    expect(loadStore(currentStoreDir(ws.index) as string).manifest.indexVersion).toBe(
+    expect(loadStore(currentStoreDir(ws.index) as string, storeIndexes()).manifest.indexVersion).toBe(
       results[0]?.store.manifest.indexVersion,
     );
     expect(stores(ws.index)).toHaveLength(1);
@@ -132,7 +134,7 @@ describe("a build that cannot be written", () => {
     await expect(
       ensureIndex(options({ signal: controller.signal, keepPreviousOnFailure: true })),
     ).rejects.toThrow("closing");
-    expect(loadStore(currentStoreDir(ws.index) as string).manifest.indexVersion).toBe(
+    expect(loadStore(currentStoreDir(ws.index) as string, storeIndexes()).manifest.indexVersion).toBe(
       first.store.manifest.indexVersion,
     );
     expect(readdirSync(ws.index).filter((e) => e.includes(".tmp"))).toEqual([]);

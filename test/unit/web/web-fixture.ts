@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { answererFor, createAnswerParts, type AnswerParts } from "../../../src/app.js";
+import { answererFor, createAnswerParts, createStoreIndexes, type AnswerParts } from "../../../src/app.js";
 import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import type { Engine } from "../../../src/frontends/shared/report-view.js";
 import { ensureIndex } from "../../../src/store/build.js";
@@ -38,6 +38,7 @@ export async function webFixture(): Promise<WebFixture> {
       indexDir: ws.index,
       model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
       chunker: DEFAULT_CHUNKER_PARAMS,
+      indexes: createStoreIndexes(),
       getEmbedder: async () => embedder,
     });
     const parts = createAnswerParts();

@@ -1,36 +1,9 @@
 import MiniSearch, { type Options } from "minisearch";
+import type { LexicalDoc, LexicalIndex, LexicalIndexFactory } from "./lexical-index.js";
 import { processIndexTerm, processQueryTerm, tokenize } from "./text-normalise.js";
 
 /** Bump when term processing changes: the lexical index on disk is then rebuilt. */
 export const LEXICAL_VERSION = 2;
-
-export interface LexicalDoc {
-  id: number;
-  text: string;
-  section: string;
-}
-
-export interface LexicalHit {
-  unit: number;
-  score: number;
-}
-
-export interface LexicalSearchOptions {
-  /** Further words searched at a lower weight (see thesaurus.ts). */
-  expansions?: readonly string[];
-  /** Whether the corpus has this (processed) term; typo tolerance is only spent on words it does not have. */
-  isKnown?: (term: string) => boolean;
-  /**
-   * Terms in so large a share of the corpus that they rank nothing (BM25 gives them almost no weight);
-   * left out of the query so that they do not make it score most of the index.
-   */
-  isTooCommon?: (term: string) => boolean;
-}
-
-export interface LexicalIndex {
-  search(question: string, k: number, options?: LexicalSearchOptions): LexicalHit[];
-  toJSON(): unknown;
-}
 
 /** An expansion is a hint, not the user's word: it counts half. */
 const EXPANSION_WEIGHT = 0.5;
@@ -49,14 +22,17 @@ const OPTIONS: Options<LexicalDoc> = {
   },
 };
 
-export function createLexicalIndex(docs: readonly LexicalDoc[]): LexicalIndex {
-  const search = new MiniSearch<LexicalDoc>(OPTIONS);
-  search.addAll(docs);
-  return wrap(search);
-}
-
-export function loadLexicalIndex(json: string): LexicalIndex {
-  return wrap(MiniSearch.loadJSON<LexicalDoc>(json, OPTIONS));
+/** BM25 over the passages' text and section titles (MiniSearch), with typo tolerance for long words. */
+export function createMiniSearchLexicalIndexes(): LexicalIndexFactory {
+  return {
+    version: LEXICAL_VERSION,
+    build(docs) {
+      const search = new MiniSearch<LexicalDoc>(OPTIONS);
+      search.addAll(docs);
+      return wrap(search);
+    },
+    load: (serialized) => wrap(MiniSearch.loadJSON<LexicalDoc>(serialized, OPTIONS)),
+  };
 }
 
 function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
@@ -80,6 +56,6 @@ function wrap(search: MiniSearch<LexicalDoc>): LexicalIndex {
         .slice(0, k)
         .map((r) => ({ unit: r.id as number, score: r.score }));
     },
-    toJSON: () => search.toJSON(),
+    serialize: () => JSON.stringify(search.toJSON()),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bruteForceSearch, createDenseIndex, DEFAULT_HNSW } from "../../../src/retrieval/dense.js";
+import { bruteForceSearch } from "../../../src/retrieval/dense.js";
+import { createHnswDenseIndexes, DEFAULT_HNSW } from "../../../src/retrieval/hnsw-dense-index.js";
 
 function randomVectors(n: number, dims: number, seed: number): Float32Array {
   let s = seed;
@@ -17,7 +18,7 @@ describe("hnswlib with the default ef", () => {
   it("returns exactly what brute force returns on a corpus of a few thousand passages", () => {
     const dims = 48;
     const vectors = randomVectors(3000, dims, 7);
-    const index = createDenseIndex(vectors, dims, DEFAULT_HNSW);
+    const index = createHnswDenseIndexes(DEFAULT_HNSW).build(vectors, dims);
     const queries = randomVectors(50, dims, 99);
     let agree = 0;
     for (let q = 0; q < 50; q++) {
@@ -32,7 +33,7 @@ describe("hnswlib with the default ef", () => {
 
   it("gives every unit of a repeated passage, though identical vectors share one point", () => {
     const v = new Float32Array([1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0]);
-    const index = createDenseIndex(v, 3);
+    const index = createHnswDenseIndexes().build(v, 3);
     expect(index.count).toBe(5);
     const hits = index.search(new Float32Array([1, 0, 0]), 3);
     expect(hits.map((h) => h.unit)).toEqual([0, 2, 4]);
@@ -41,7 +42,7 @@ describe("hnswlib with the default ef", () => {
 
   it("gives similarities in cosine terms", () => {
     const v = new Float32Array([1, 0, 0, 0, 1, 0]);
-    const index = createDenseIndex(v, 3);
+    const index = createHnswDenseIndexes().build(v, 3);
     const hits = index.search(new Float32Array([1, 0, 0]), 2);
     expect(hits[0]).toEqual({ unit: 0, similarity: expect.closeTo(1, 5) });
     expect(hits[1]?.similarity).toBeCloseTo(0, 5);
