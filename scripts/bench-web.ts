@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createApp } from "../src/app.js";
-import { readQuestions, REPO_ROOT } from "../src/bench/questions.js";
-import { median, percentile, round } from "../src/bench/stats.js";
+import { readQuestions, REPO_ROOT } from "./bench/questions.js";
+import { median, percentile, round } from "./bench/stats.js";
 import { loadSettings } from "../src/config/settings.js";
 import {
   helpText,

@@ -7,21 +7,21 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import os from "node:os";
 import path from "node:path";
 import { createEmbedder } from "../src/app.js";
-import { coldStartCli, runProbe, staleIndexWarning, type Workspace } from "../src/bench/children.js";
-import { loopFigures, startupBreakdown } from "../src/bench/figures.js";
+import { coldStartCli, runProbe, staleIndexWarning, type Workspace } from "./bench/children.js";
+import { loopFigures, startupBreakdown } from "./bench/figures.js";
 import {
   buildFromScratch,
   corpusEmbedTexts,
   rawEmbedThroughput,
   settingsFor,
   timeRefreshes,
-} from "../src/bench/indexing.js";
-import { measureFrontEnds } from "../src/bench/front-ends.js";
-import { summariseProfile, type CpuProfile, type ProfileSummary } from "../src/bench/profile.js";
-import { DEV_QUESTIONS, readQuestions, REPO_ROOT } from "../src/bench/questions.js";
-import { checkGoals, formatTable, type BenchReport } from "../src/bench/report.js";
-import { failNoLoop, runScale } from "../src/bench/scale.js";
-import { median, round } from "../src/bench/stats.js";
+} from "./bench/indexing.js";
+import { measureFrontEnds } from "./bench/front-ends.js";
+import { summariseProfile, type CpuProfile, type ProfileSummary } from "./bench/profile.js";
+import { DEV_QUESTIONS, readQuestions, REPO_ROOT } from "./bench/questions.js";
+import { checkGoals, formatTable, type BenchReport } from "./bench/report.js";
+import { failNoLoop, runScale } from "./bench/scale.js";
+import { median, round } from "./bench/stats.js";
 import type { Embedder } from "../src/embedding/embedder.js";
 import {
   helpText,

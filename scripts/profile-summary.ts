@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { summariseProfile, type CpuProfile } from "../src/bench/profile.js";
+import { summariseProfile, type CpuProfile } from "./bench/profile.js";
 import { describeError } from "../src/errors.js";
 import { runCli, usageError } from "../src/frontends/cli/run-cli.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loopFigures, startupBreakdown } from "../../../src/bench/figures.js";
-import { summariseProfile, type CpuProfile } from "../../../src/bench/profile.js";
-import type { ProbeResult } from "../../../src/bench/serve-probe.js";
+import { loopFigures, startupBreakdown } from "../../../scripts/bench/figures.js";
+import { summariseProfile, type CpuProfile } from "../../../scripts/bench/profile.js";
+import type { ProbeResult } from "../../../scripts/bench/serve-probe.js";
 
 describe("loopFigures", () => {
   it("gives p50/p95 of both timings, their ratio and the stage means", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { idRecallAtK, mean, median, percentile, recallAtK, round, spread } from "../../../src/bench/stats.js";
+import {
+  idRecallAtK,
+  mean,
+  median,
+  percentile,
+  recallAtK,
+  round,
+  spread,
+} from "../../../scripts/bench/stats.js";
 
 describe("percentile", () => {
   it("interpolates between closest ranks (R-7)", () => {

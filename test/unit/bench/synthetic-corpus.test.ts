@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateCorpus, parseLayout, seededRandom, shuffled } from "../../../src/bench/synthetic-corpus.js";
+import {
+  generateCorpus,
+  parseLayout,
+  seededRandom,
+  shuffled,
+} from "../../../scripts/bench/synthetic-corpus.js";
 import { parseStructure } from "../../../src/chunking/structure.js";
 
 const SOURCE = readFileSync(

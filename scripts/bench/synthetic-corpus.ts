@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { looksLikeHeading } from "../chunking/structure.js";
+import { looksLikeHeading } from "../../src/chunking/structure.js";
 
 export interface SyntheticDoc {
   /** File name, e.g. `report-0001.txt`. */

@@ -28,8 +28,8 @@ export interface ProbeResult {
 }
 
 const at = { boot: performance.now(), imports: 0, model: 0, index: 0, firstAnswer: 0 };
-const { answererFor, createAnswerParts, createEmbedder, indexCorpus } = await import("../app.js");
-const { loadSettings } = await import("../config/settings.js");
+const { answererFor, createAnswerParts, createEmbedder, indexCorpus } = await import("../../src/app.js");
+const { loadSettings } = await import("../../src/config/settings.js");
 at.imports = performance.now();
 
 const settings = loadSettings();

@@ -1,12 +1,12 @@
 /** In-process measurements of index building, refreshing and raw embedding, with the app's own parts. */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { indexCorpus } from "../app.js";
-import { chunkDocument } from "../chunking/units.js";
-import { readCorpus } from "../corpus/read-corpus.js";
-import { loadSettings, type Settings } from "../config/settings.js";
-import type { Embedder } from "../embedding/embedder.js";
-import type { Store } from "../store/store.js";
+import { indexCorpus } from "../../src/app.js";
+import { chunkDocument } from "../../src/chunking/units.js";
+import { readCorpus } from "../../src/corpus/read-corpus.js";
+import { loadSettings, type Settings } from "../../src/config/settings.js";
+import type { Embedder } from "../../src/embedding/embedder.js";
+import type { Store } from "../../src/store/store.js";
 import type { Workspace } from "./children.js";
 import { REPO_ROOT } from "./questions.js";
 

@@ -18,7 +18,7 @@ interface ChildRun {
 
 /** What `npm run ask` runs: the bundle in dist/ (built by `npm run build`). */
 const ASK_CLI = path.join(REPO_ROOT, "dist/ask.mjs");
-const PROBE = path.join(REPO_ROOT, "src/bench/serve-probe.ts");
+const PROBE = path.join(REPO_ROOT, "scripts/bench/serve-probe.ts");
 
 function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []) {
   return new Promise<ChildRun>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /** hnswlib against exact search over the same vectors: recall@k and the time of each. */
-import { bruteForceSearch } from "../retrieval/dense.js";
-import type { Store } from "../store/store.js";
+import { bruteForceSearch } from "../../src/retrieval/dense.js";
+import type { Store } from "../../src/store/store.js";
 import { idRecallAtK, mean, median, recallAtK } from "./stats.js";
 import { seededRandom } from "./synthetic-corpus.js";
 

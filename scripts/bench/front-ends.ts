@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createApp } from "../app.js";
-import type { Settings } from "../config/settings.js";
-import { createWebServer } from "../frontends/web/server.js";
+import { createApp } from "../../src/app.js";
+import type { Settings } from "../../src/config/settings.js";
+import { createWebServer } from "../../src/frontends/web/server.js";
 import { REPO_ROOT } from "./questions.js";
 import { median, round } from "./stats.js";
 

@@ -1,7 +1,7 @@
 /** The scale run: a generated corpus of N documents, built, measured, and its dense search checked. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Embedder } from "../embedding/embedder.js";
+import type { Embedder } from "../../src/embedding/embedder.js";
 import { runProbe, staleIndexWarning, type Workspace } from "./children.js";
 import { checkDense, pickQueries } from "./dense-check.js";
 import { loopFigures, startupBreakdown, type LoopFigures, type StartupBreakdown } from "./figures.js";
