@@ -10,17 +10,19 @@
  * so it learns how often the ranker is right on questions it has not seen; (3) the threshold is chosen on
  * out-of-fold confidences.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatureRow } from "../src/answer/features.js";
 import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
+import { parseAnswerModel } from "../src/answer/answer-model.js";
 import { pickWithin } from "../src/answer/pick.js";
+import { LOG_ODDS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
 import { createEmbedder } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
 import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
 import { parseCliOrExit, usageError, type CliSpec } from "../src/frontends/cli/run-cli.js";
-import { CANDIDATE_PASSAGES, collect, type QuestionData, type QuestionSet } from "./fit/collect.js";
+import { CANDIDATE_PASSAGES, collect, shelfOf, type QuestionData, type QuestionSet } from "./fit/collect.js";
 import {
   fitConditionalLogit,
   fitLogistic,
@@ -29,9 +31,14 @@ import {
   type Linear,
   type Standardised,
 } from "./fit/learn.js";
+import { SHELF_L2, abstentionFigures, fitShelf, leaveOneSetOut, type ShelfPoint } from "./fit/shelf.js";
+
+/** The report's corpus, which the report question sets ask about. */
+const REPORT_CORPUS = "corpus";
 
 const CLI: CliSpec = {
-  usage: "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2]",
+  usage:
+    "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2] [--confidence-l2 L2] [--shelf-out FILE]",
   about:
     "Refits the answer stage from labelled questions (SQuAD training split and report sets under --shared) " +
     "and writes the model file; progress on stderr.",
@@ -49,6 +56,16 @@ const CLI: CliSpec = {
       help: "Weight of a report question against a SQuAD one (default 10).",
     },
     "head-l2": { type: "string", value: "L2", help: "L2 penalty of the confidence head (default 0.01)." },
+    "confidence-l2": {
+      type: "string",
+      value: "L2",
+      help: "L2 penalty of the confidence model (default 0.003).",
+    },
+    "shelf-out": {
+      type: "string",
+      value: "FILE",
+      help: `Where the report shelf's own calibration goes (default corpus/${SHELF_CALIBRATION_FILE}).`,
+    },
   },
   example: "npm run -s fit -- --out /tmp/answer-model.json",
   positionals: false,
@@ -60,8 +77,13 @@ const values = {
   folds: typeof given.folds === "string" ? given.folds : "5",
   "report-weight": typeof given["report-weight"] === "string" ? given["report-weight"] : "10",
   "head-l2": typeof given["head-l2"] === "string" ? given["head-l2"] : "0.01",
+  "confidence-l2": typeof given["confidence-l2"] === "string" ? given["confidence-l2"] : "0.003",
+  "shelf-out":
+    typeof given["shelf-out"] === "string"
+      ? given["shelf-out"]
+      : path.join(REPORT_CORPUS, SHELF_CALIBRATION_FILE),
 };
-for (const name of ["folds", "report-weight", "head-l2"] as const) {
+for (const name of ["folds", "report-weight", "head-l2", "confidence-l2"] as const) {
   if (!(Number(values[name]) > 0)) exitUsage(`--${name} must be a number above 0; got ${values[name]}.`);
 }
 if (!existsSync(values.shared))
@@ -79,22 +101,40 @@ const MARGINS = [0, 0.5, 1, 1.5, 2];
 const L2S = [0.003];
 /** At most this share of answerable questions abstained on, out of fold; the best F1 of abstention within it. */
 const MAX_FALSE_ABSTENTION = 0.08;
+/** The report's bar: a district office would rather be told "probably" than be refused. */
+const SHELF_MAX_FALSE_ABSTENTION = 0.05;
+/**
+ * The inputs a shelf's calibration may weigh beside the general log-odds: how near the question is to all
+ * that was retrieved, and how much of it the shelf's words cover (on Wikipedia's look-alike questions these
+ * say little; on a report's off-topic ones, much).
+ */
+const SHELF_FEATURES = ["meanCos", "minCos", "corpusCoverage", "expects"] as const;
 /**
  * A report question counts this many times a SQuAD one: there are 26 times fewer of them, and without the
  * weight the confidence learns only Wikipedia's crowd questions, which copy the article's words.
  */
 const REPORT_WEIGHT = Number(values["report-weight"]);
 
+/** Articles per training shelf: the SQuAD dev shelf has 6, a district office's a handful. */
+const SHELF_SIZE = 6;
+const squadCorpus = path.join(shared, "data/squad-train/corpus");
+const squadArticles = readdirSync(squadCorpus)
+  .filter((f) => f.endsWith(".md"))
+  .sort();
 const SETS: QuestionSet[] = [
-  {
-    name: "squad-train",
-    corpusDir: path.join(shared, "data/squad-train/corpus"),
-    questions: path.join(shared, "data/squad-train/questions.jsonl"),
-    groupBy: "doc",
-  },
+  ...Array.from({ length: Math.ceil(squadArticles.length / SHELF_SIZE) }, (_, k) => {
+    const docs = squadArticles.slice(k * SHELF_SIZE, (k + 1) * SHELF_SIZE);
+    return {
+      name: `squad-train-${k + 1}`,
+      corpusDir: shelfOf(squadCorpus, docs, ".cache/fit"),
+      questions: path.join(shared, "data/squad-train/questions.jsonl"),
+      groupBy: "doc" as const,
+      docs,
+    };
+  }),
   ...["own", "calibration", "holdout", "holdout2"].map((name) => ({
     name: `report-${name}`,
-    corpusDir: "corpus",
+    corpusDir: REPORT_CORPUS,
     questions: `test/fixtures/${name}-questions.jsonl`,
     groupBy: "set" as const,
   })),
@@ -228,7 +268,7 @@ const questionRow = (d: QuestionData, logits: number[]) => {
 const qx = data.map((d) => questionRow(d, bestLogits.get(d.id + d.group)!));
 const qy = data.map((d) => d.answerable && hitWith(d, bestLogits.get(d.id + d.group)!, MARGIN));
 const confidenceStd = standardise(qx);
-const CONF_L2 = 0.003;
+const CONF_L2 = Number(values["confidence-l2"]);
 const oofConfidence = new Array<number>(data.length).fill(0);
 for (let f = 0; f < FOLDS; f++) {
   const train = data.map((d, i) => i).filter((i) => fold(data[i]!) !== f);
@@ -327,7 +367,7 @@ const file = {
   fitted: {
     command: "npm run fit",
     date: new Date().toISOString().slice(0, 10),
-    data: SETS.map((s) => `${s.name}: ${s.questions}`),
+    data: SETS.map((s) => `${s.name}: ${s.questions}${s.docs ? ` (${s.docs.join(", ")})` : ""}`),
     questions: data.length,
     reportWeight: REPORT_WEIGHT,
     rankerL2: bestL2,
@@ -339,6 +379,61 @@ const file = {
 };
 writeFileSync(values.out, `${JSON.stringify(file, null, 1)}\n`);
 console.error(`wrote ${values.out}`);
+
+// (4) The report shelf's own calibration, from the same out-of-fold confidences of its questions.
+const shelfInputs = (i: number) => [
+  logOdds(oofConfidence[i]!),
+  ...SHELF_FEATURES.map((f) => qx[i]![QUESTION_FEATURES.indexOf(f)]!),
+];
+const reportPoints: ShelfPoint[] = data.flatMap((d, i) =>
+  isSquad(d) ? [] : [{ inputs: shelfInputs(i), right: qy[i]!, answerable: d.answerable, set: d.set }],
+);
+const shelfFit = fitShelf(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
+const heldOut = leaveOneSetOut(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
+const rounded = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v as number)]));
+const shelfFile = {
+  format: 1,
+  answerModel: parseAnswerModel(file, values.out).version,
+  model: asFile([LOG_ODDS, ...SHELF_FEATURES], shelfFit.standardised, shelfFit.model),
+  threshold: shelfFit.threshold,
+  fitted: {
+    command: "npm run fit",
+    date: file.fitted.date,
+    data: SETS.filter((s) => s.corpusDir === REPORT_CORPUS).map((s) => s.questions),
+    questions: reportPoints.length,
+    l2: SHELF_L2,
+    thresholdRule: `best abstention F1 with at most ${SHELF_MAX_FALSE_ABSTENTION} of answerable questions abstained, out of fold`,
+    validation: {
+      method:
+        "each report set judged by a calibration fitted on the others, on the general model's out-of-fold confidences",
+      general: validation.reportSets,
+      shelf: {
+        ece: round(
+          ece(
+            heldOut.confidences,
+            reportPoints.map((p) => p.right),
+          ),
+        ),
+        rocAuc: round(
+          rocAuc(
+            heldOut.confidences.filter((_, i) => reportPoints[i]!.answerable),
+            heldOut.confidences.filter((_, i) => !reportPoints[i]!.answerable),
+          ),
+        ),
+        ...rounded(
+          abstentionFigures(
+            reportPoints,
+            heldOut.abstained.map((a) => (a ? 0 : 1)),
+            0.5,
+          ),
+        ),
+      },
+    },
+  },
+};
+console.error(JSON.stringify(shelfFile.fitted.validation, null, 1));
+writeFileSync(values["shelf-out"], `${JSON.stringify(shelfFile, null, 1)}\n`);
+console.error(`wrote ${values["shelf-out"]}`);
 
 function round(x: number) {
   return Math.round(x * 1000) / 1000;

@@ -3,6 +3,7 @@
  * answerer. Front ends and scripts call `createApp` and nothing below it.
  */
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
+import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";
 import { parseAnswerModel, type AnswerModel } from "./answer/answer-model.js";
 import answerModelFile from "./answer/answer-model.json" with { type: "json" };
 import type { TextAnalyser } from "./answer/text-analyser.js";
@@ -109,11 +110,18 @@ export interface AnswerParts {
   model: AnswerModel;
   analyser: TextAnalyser;
   translator?: QueryTranslator | undefined;
+  calibration?: ShelfCalibration | undefined;
 }
 
-export function createAnswerParts(): AnswerParts {
+/** With a corpus folder, that shelf's own calibration (answer-calibration.json) when it has one. */
+export function createAnswerParts(
+  corpusDir?: string,
+  warn: (line: string) => void = () => undefined,
+): AnswerParts {
+  const model = parseAnswerModel(answerModelFile, "src/answer/answer-model.json");
   return {
-    model: parseAnswerModel(answerModelFile, "src/answer/answer-model.json"),
+    model,
+    calibration: corpusDir === undefined ? undefined : loadShelfCalibration(corpusDir, model.version, warn),
     analyser: createWinkAnalyser(),
     // Its dictionary loads on the first Chinese question, so English-only use pays nothing for it.
     translator: createChineseTranslator(),
@@ -130,7 +138,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? log;
   const embedder = await createEmbedder(settings, log);
-  const parts = createAnswerParts();
+  const parts = createAnswerParts(settings.CORPUS_DIR, warn);
   // Aborted by close: a refresh in progress is abandoned rather than waited for.
   const stopping = new AbortController();
   const build = async (current?: Store) => {

@@ -4,7 +4,7 @@
  * .cache/fit/ so that refitting does not re-embed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gatherCandidates } from "../../src/answer/candidates.js";
 import {
@@ -30,6 +30,8 @@ export interface QuestionSet {
   questions: string;
   /** "doc": folds by article; "set": the whole set is one fold. */
   groupBy: "doc" | "set";
+  /** Only the questions about these documents (a shelf cut from a bigger corpus); all when absent. */
+  docs?: readonly string[];
 }
 
 export interface QuestionData {
@@ -64,9 +66,11 @@ export async function collect(
   cacheDir: string,
 ): Promise<Collected> {
   mkdirSync(cacheDir, { recursive: true });
-  const items = readItems(set.questions);
+  const items = readItems(set.questions).filter((item) => !set.docs || set.docs.includes(item.doc ?? ""));
   const key = createHash("sha256")
-    .update(JSON.stringify([SENTENCE_FEATURES, CANDIDATE_PASSAGES, readFileSync(set.questions, "utf8")]))
+    .update(
+      JSON.stringify([SENTENCE_FEATURES, CANDIDATE_PASSAGES, readFileSync(set.questions, "utf8"), set.docs]),
+    )
     .digest("hex")
     .slice(0, 10);
   const rowsFile = path.join(cacheDir, `rows-${set.name}-${key}.json`);
@@ -124,6 +128,25 @@ export async function collect(
   });
   writeFileSync(rowsFile, JSON.stringify({ key: rowsKey, rows: out }));
   return collected(out);
+}
+
+/**
+ * A shelf of some of a corpus's documents, as a folder of links: the training articles are cut into shelves
+ * the size of the ones the engine will serve, so that inputs which depend on the shelf (IDF, how many
+ * documents compete) are seen at those sizes.
+ */
+export function shelfOf(corpusDir: string, docs: readonly string[], cacheDir: string): string {
+  const name = createHash("sha256")
+    .update(JSON.stringify([path.resolve(corpusDir), docs]))
+    .digest("hex")
+    .slice(0, 10);
+  const dir = path.join(cacheDir, "shelves", name);
+  mkdirSync(dir, { recursive: true });
+  for (const doc of docs) {
+    const link = path.join(dir, doc);
+    if (!existsSync(link)) symlinkSync(path.resolve(corpusDir, doc), link);
+  }
+  return dir;
 }
 
 /** One index per corpus folder, however many question sets ask about it. */

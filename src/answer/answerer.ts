@@ -7,6 +7,7 @@ import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
+import type { ShelfCalibration } from "./shelf-calibration.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
 import {
@@ -43,6 +44,8 @@ export interface AnswererParts {
   model: AnswerModel;
   analyser: TextAnalyser;
   translator?: QueryTranslator | undefined;
+  /** The shelf's own rescaling of the confidence and threshold, when it has labelled questions. */
+  calibration?: ShelfCalibration | undefined;
 }
 
 export interface AskOptions {
@@ -79,7 +82,13 @@ interface ScoredPassage {
 const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p.score });
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
-  const { store, embedder, retriever, model, analyser, translator } = parts;
+  const { store, embedder, retriever, model, analyser, translator, calibration } = parts;
+  const threshold = calibration?.threshold ?? model.file.threshold;
+  const modelVersion = calibration ? `${model.version}+${calibration.version}` : model.version;
+  const confidenceOf = (features: FeatureRow<QuestionFeature>) => {
+    const general = model.confidence(features);
+    return calibration ? calibration.apply(general, features) : general;
+  };
   if (model.head && model.head.weights.length !== store.manifest.model.dims) {
     throw new AppError(
       "ANSWER_MODEL_INVALID",
@@ -107,8 +116,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       });
       const t2 = performance.now();
       const { chosen, features, passages } = decide(query, ranked, vector as Float32Array);
-      const confidence = features ? round(model.confidence(features)) : 0;
-      const answered = chosen.length > 0 && confidence >= model.file.threshold;
+      const confidence = features ? round(confidenceOf(features)) : 0;
+      const answered = chosen.length > 0 && confidence >= threshold;
       const candidateQuotes = toQuotes(chosen);
       const answer: Answer = {
         question,
@@ -117,7 +126,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         confidence,
         quotes: answered ? candidateQuotes : [],
         passages: passages.slice(0, options.passages).map(toPassage),
-        index: { version: store.manifest.indexVersion, answerModel: model.version },
+        index: { version: store.manifest.indexVersion, answerModel: modelVersion },
       };
       const t3 = performance.now();
       return {

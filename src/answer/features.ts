@@ -49,7 +49,8 @@ export const QUESTION_FEATURES = [
   "agreement",
   "termCount",
   "topMissingIdf",
-  "shelfDocs",
+  "meanCos",
+  "minCos",
 ] as const;
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 
@@ -205,7 +206,7 @@ export function sentenceFeatureRows(
 /** The parts of the confidence's inputs that do not depend on how candidates are scored. */
 export type QuestionStatics = Pick<
   FeatureRow<QuestionFeature>,
-  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount" | "shelfDocs"
+  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount"
 >;
 
 export function questionStatics(
@@ -223,8 +224,6 @@ export function questionStatics(
     expects: q.form.expects ? 1 : 0,
     agreement: lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
     termCount: Math.log1p(q.groups.length),
-    // How many documents compete for the answer: with more, a near miss from another document is likelier.
-    shelfDocs: Math.log(Math.max(1, store.manifest.documents.length)),
   };
 }
 
@@ -243,8 +242,13 @@ export function questionFeatureRow(
   if (second === -Infinity) second = top - 10;
   const denominator = logits.reduce((sum, l) => sum + Math.exp(l - top), 0);
   const row = rows[best];
+  // How near the question is to everything retrieved, not only the best: a question off the shelf's topic is
+  // far from all of it, one that asks for a detail the shelf lacks is near much of it.
+  const cosines = rows.map((r) => r.cos);
   return {
     ...statics,
+    meanCos: cosines.length ? cosines.reduce((a, c) => a + c, 0) / cosines.length : 0,
+    minCos: cosines.length ? Math.min(...cosines) : 0,
     top,
     gap: top - second,
     share: denominator > 0 ? 1 / denominator : 0,

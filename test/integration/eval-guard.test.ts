@@ -35,6 +35,8 @@ describe("answer quality guard (sets never fitted on)", () => {
       expect(report.recallAt1, set).toBeGreaterThanOrEqual(GUARD.report.recallAt1);
       expect(report.quoteAccuracy, set).toBeGreaterThanOrEqual(GUARD.report.quoteAccuracy);
       expect(report.abstentionPrecision, set).toBeGreaterThanOrEqual(GUARD.report.abstentionPrecision);
+      expect(report.abstentionRecall, set).toBeGreaterThanOrEqual(GUARD.report.abstentionRecall);
+      expect(report.rocAuc, set).toBeGreaterThanOrEqual(GUARD.report.rocAuc);
       expect(report.verbatimShare, set).toBe(1);
     }
   });
@@ -57,10 +59,17 @@ describe("answer quality guard (sets never fitted on)", () => {
   });
 });
 
-// Measured with the committed answer model (docs/answer-quality.md): h3 R@1 0.884 / QA 0.884 / P 0.600,
-// h4 0.837 / 0.791 / 0.800; dev R@1 0.850; SQuAD dev R@1 0.821, QA 0.785, ECE 0.146.
+// Measured with the committed answer model and the report's own calibration (docs/answer-quality.md):
+// h3 R@1 0.884 / QA 0.860 / P 0.750 / R 0.353 / AUC 0.867, h4 0.837 / 0.791 / 0.714 / 0.294 / 0.858;
+// dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.815, ECE 0.041. The bars leave room for a refit's wobble.
 const GUARD = {
-  report: { recallAt1: 0.78, quoteAccuracy: 0.75, abstentionPrecision: 0.5 },
+  report: {
+    recallAt1: 0.78,
+    quoteAccuracy: 0.75,
+    abstentionPrecision: 0.6,
+    abstentionRecall: 0.2,
+    rocAuc: 0.8,
+  },
   dev: { recallAt1: 0.8 },
-  squad: { recallAt1: 0.78, quoteAccuracy: 0.72, ece: 0.17 },
+  squad: { recallAt1: 0.78, quoteAccuracy: 0.76, ece: 0.08 },
 };

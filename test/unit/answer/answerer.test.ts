@@ -32,12 +32,14 @@ describe("answerer (fake embedder, fitted answer model)", () => {
     expect(answer.index.answerModel).toBe(parts.model.version);
   });
 
-  it("is less sure of a question none of whose words the report uses, still listing the nearest passages", async () => {
-    // The fake embedder's vectors mean nothing, so only the words can tell (abstention itself is tested
-    // with the real model in test/integration/engine.test.ts).
+  it("tells the confidence that the report uses none of a question's words, still listing the nearest passages", async () => {
+    // The fake embedder's vectors mean nothing, so the confidence itself is not compared here (abstention
+    // is tested with the real model in test/integration/engine.test.ts); its lexical inputs are.
     const unknown = await answerer().ask("Did quixotic zebras juggle xylophones?");
     const known = await answerer().ask("How many pocket parks will be built?");
-    expect(unknown.answer.confidence).toBeLessThan(known.answer.confidence);
+    expect(unknown.features?.corpusCoverage).toBe(0);
+    expect(known.features?.corpusCoverage).toBeGreaterThan(0.9);
+    expect(unknown.features!.topCoverage).toBeLessThan(known.features!.topCoverage);
     expect(unknown.candidateQuotes.length).toBeGreaterThan(0);
     expect(unknown.answer.passages).toHaveLength(DEFAULT_ANSWERER.passages);
     if (!unknown.answer.answered) expect(unknown.answer.quotes).toEqual([]);

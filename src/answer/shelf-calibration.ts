@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { AppError, describeError } from "../errors.js";
+import { clip, sigmoid } from "./answer-model.js";
+import { QUESTION_FEATURES, type FeatureRow, type QuestionFeature } from "./features.js";
+
+/**
+ * A shelf's own calibration of the confidence, fitted by `npm run fit` on labelled questions about that shelf
+ * and kept beside its documents. The general model's confidence is fitted mostly on Wikipedia questions, whose
+ * unanswerable ones are written to look answerable; on a shelf whose questions behave otherwise (a report's
+ * off-topic questions are far from all of it; its right answers surer) a small logistic regression over the
+ * general log-odds and a few of the same general inputs says so, with the shelf's own threshold.
+ * A shelf without the file uses the general calibration.
+ */
+export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
+
+/** The general confidence's log-odds, the first input of a shelf's calibration. */
+export const LOG_ODDS = "logOdds";
+const INPUTS: readonly string[] = [LOG_ODDS, ...QUESTION_FEATURES];
+
+export const shelfCalibrationSchema = z.object({
+  format: z.literal(1).describe("Bumped when the file's layout changes."),
+  answerModel: z
+    .string()
+    .describe("Version of the answer model whose confidences it recalibrates; another model's are not."),
+  model: z
+    .object({
+      features: z.array(z.string()).describe(`"${LOG_ODDS}" and names of the confidence's inputs.`),
+      mean: z.array(z.number()),
+      scale: z.array(z.number().positive()),
+      weights: z.array(z.number()),
+      bias: z.number(),
+    })
+    .describe("Probability that the quotes answer, over standardised inputs held within four sd."),
+  threshold: z.number().min(0).max(1).describe("Below this calibrated confidence the answer abstains."),
+  fitted: z.record(z.string(), z.unknown()).describe("How it was fitted: data, date, validation figures."),
+});
+export type ShelfCalibrationFile = z.infer<typeof shelfCalibrationSchema>;
+
+export interface ShelfCalibration {
+  /** Hash of what changes answers; joins the answer model's version in every answer. */
+  version: string;
+  threshold: number;
+  apply(confidence: number, features: FeatureRow<QuestionFeature>): number;
+}
+
+/** Log-odds of a probability, held just inside 0 and 1 so that they are finite. */
+export function logOdds(confidence: number): number {
+  const p = Math.min(1 - 1e-6, Math.max(1e-6, confidence));
+  return Math.log(p / (1 - p));
+}
+
+export function parseShelfCalibration(json: unknown, source: string): ShelfCalibrationFile {
+  const parsed = shelfCalibrationSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      "SHELF_CALIBRATION_INVALID",
+      `${source}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`,
+    );
+  }
+  return parsed.data;
+}
+
+export function shelfCalibration(file: ShelfCalibrationFile, source: string): ShelfCalibration {
+  const { features, mean, scale, weights, bias } = file.model;
+  const n = features.length;
+  if (mean.length !== n || scale.length !== n || weights.length !== n) {
+    throw new AppError(
+      "SHELF_CALIBRATION_INVALID",
+      `${source}: features, mean, scale and weights differ in length.`,
+    );
+  }
+  const unknown = features.find((f) => !INPUTS.includes(f));
+  if (unknown !== undefined) {
+    throw new AppError(
+      "SHELF_CALIBRATION_INVALID",
+      `${source}: expected features among ${INPUTS.join(", ")}; got "${unknown}".`,
+    );
+  }
+  const { fitted: _fitted, ...behaviour } = file;
+  return {
+    version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
+    threshold: file.threshold,
+    apply(confidence, row) {
+      let z = bias;
+      features.forEach((f, j) => {
+        const x = f === LOG_ODDS ? logOdds(confidence) : row[f as QuestionFeature];
+        z += weights[j]! * clip((x - mean[j]!) / scale[j]!);
+      });
+      return sigmoid(z);
+    },
+  };
+}
+
+/**
+ * The calibration beside a corpus, if it has one and it was fitted for this answer model. A file for another
+ * model is set aside with a warning (its numbers describe that model's confidences), never applied.
+ */
+export function loadShelfCalibration(
+  corpusDir: string,
+  answerModelVersion: string,
+  warn: (line: string) => void,
+): ShelfCalibration | undefined {
+  const file = path.join(corpusDir, SHELF_CALIBRATION_FILE);
+  if (!existsSync(file)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AppError("SHELF_CALIBRATION_INVALID", `${file}: ${describeError(error)}.`);
+  }
+  const parsed = parseShelfCalibration(json, file);
+  if (parsed.answerModel !== answerModelVersion) {
+    warn(
+      `${file} was fitted for answer model ${parsed.answerModel}, not ${answerModelVersion}; using the general calibration (refit with npm run fit)`,
+    );
+    return undefined;
+  }
+  return shelfCalibration(parsed, file);
+}
