@@ -108,7 +108,7 @@ const SHELF_MAX_FALSE_ABSTENTION = 0.05;
  * that was retrieved, and how much of it the shelf's words cover (on Wikipedia's look-alike questions these
  * say little; on a report's off-topic ones, much).
  */
-const SHELF_FEATURES = ["meanCos", "minCos", "corpusCoverage", "expects"] as const;
+const SHELF_FEATURES = ["meanCos", "minCos", "corpusCoverage", "expects", "unknownName"] as const;
 /**
  * A report question counts this many times a SQuAD one: there are 26 times fewer of them, and without the
  * weight the confidence learns only Wikipedia's crowd questions, which copy the article's words.

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import path from "node:path";
 import { gatherCandidates } from "../../src/answer/candidates.js";
 import {
+  QUESTION_FEATURES,
   SENTENCE_FEATURES,
   questionStatics,
   sentenceFeatureRows,
@@ -69,7 +70,13 @@ export async function collect(
   const items = readItems(set.questions).filter((item) => !set.docs || set.docs.includes(item.doc ?? ""));
   const key = createHash("sha256")
     .update(
-      JSON.stringify([SENTENCE_FEATURES, CANDIDATE_PASSAGES, readFileSync(set.questions, "utf8"), set.docs]),
+      JSON.stringify([
+        SENTENCE_FEATURES,
+        QUESTION_FEATURES,
+        CANDIDATE_PASSAGES,
+        readFileSync(set.questions, "utf8"),
+        set.docs,
+      ]),
     )
     .digest("hex")
     .slice(0, 10);
@@ -103,7 +110,7 @@ export async function collect(
     const ranked = retriever.retrieve({ question: item.question, vector });
     const candidates = gatherCandidates(store, ranked, vector, CANDIDATE_PASSAGES);
     if (!candidates.length) return;
-    const q = viewQuestion(item.question, store);
+    const q = viewQuestion(item.question, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const hits = (i: number) => {

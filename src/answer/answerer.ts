@@ -142,7 +142,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   function decide(query: string, ranked: FusedPassage[], vector: Float32Array) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
-    const q = viewQuestion(query, store);
+    const q = viewQuestion(query, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));

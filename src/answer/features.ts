@@ -51,6 +51,7 @@ export const QUESTION_FEATURES = [
   "topMissingIdf",
   "meanCos",
   "minCos",
+  "unknownName",
 ] as const;
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 
@@ -63,6 +64,8 @@ export interface QuestionView {
   form: QuestionForm;
   /** The question's own words, lower case, so a name or number it already uses is not taken as an answer. */
   words: Set<string>;
+  /** The question's proper nouns as the language tool tags them, lower case. */
+  names: string[];
   weight: (term: string) => number;
 }
 
@@ -113,7 +116,7 @@ function memo<T>(cache: Map<number, T>, key: number, make: () => T): T {
   return value;
 }
 
-export function viewQuestion(question: string, store: Store): QuestionView {
+export function viewQuestion(question: string, store: Store, analyser: TextAnalyser): QuestionView {
   const terms = queryTerms(question);
   const words = new Set(
     question
@@ -126,6 +129,7 @@ export function viewQuestion(question: string, store: Store): QuestionView {
     bigrams: pairs(terms),
     form: questionForm(question),
     words,
+    names: analyser.facts(question).names,
     weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
   };
 }
@@ -206,7 +210,7 @@ export function sentenceFeatureRows(
 /** The parts of the confidence's inputs that do not depend on how candidates are scored. */
 export type QuestionStatics = Pick<
   FeatureRow<QuestionFeature>,
-  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount"
+  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount" | "unknownName"
 >;
 
 export function questionStatics(
@@ -224,6 +228,9 @@ export function questionStatics(
     expects: q.form.expects ? 1 : 0,
     agreement: lexicalBest && denseBest && lexicalBest.unit === denseBest.unit ? 1 : 0,
     termCount: Math.log1p(q.groups.length),
+    // A question that names something the shelf never mentions (another city, a person, a dish) is asking
+    // about something else, however near its other words come.
+    unknownName: q.names.some((name) => queryTerms(name).some((t) => !(store.sentenceDf[t] ?? 0))) ? 1 : 0,
   };
 }
 

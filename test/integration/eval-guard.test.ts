@@ -60,14 +60,14 @@ describe("answer quality guard (sets never fitted on)", () => {
 });
 
 // Measured with the committed answer model and the report's own calibration (docs/answer-quality.md):
-// h3 R@1 0.884 / QA 0.860 / P 0.750 / R 0.353 / AUC 0.867, h4 0.837 / 0.791 / 0.714 / 0.294 / 0.858;
+// h3 R@1 0.884 / QA 0.860 / P 0.778 / R 0.412 / AUC 0.881, h4 0.837 / 0.767 / 0.700 / 0.412 / 0.860;
 // dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.815, ECE 0.041. The bars leave room for a refit's wobble.
 const GUARD = {
   report: {
     recallAt1: 0.78,
     quoteAccuracy: 0.75,
     abstentionPrecision: 0.6,
-    abstentionRecall: 0.2,
+    abstentionRecall: 0.3,
     rocAuc: 0.8,
   },
   dev: { recallAt1: 0.8 },

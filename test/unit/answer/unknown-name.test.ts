@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { questionStatics, viewQuestion } from "../../../src/answer/features.js";
+import type { TextAnalyser } from "../../../src/answer/text-analyser.js";
+import type { Store } from "../../../src/store/store.js";
+
+/** A shelf whose sentences use these words, and a language tool that tags the given words as names. */
+const store = {
+  sentenceDf: { minhang: 3, park: 5, road: 2 },
+  sentences: new Array(10).fill(null),
+  manifest: { documents: [{ path: "a.txt" }] },
+} as unknown as Store;
+const tagging = (names: string[]): TextAnalyser => ({
+  facts: () => ({ dates: [], numbers: [], names }),
+});
+
+describe("a question naming something the shelf never mentions", () => {
+  it("is marked when one of its proper nouns is not a word of the shelf", () => {
+    const q = viewQuestion("What is the minimum wage in Shenzhen?", store, tagging(["shenzhen"]));
+    expect(questionStatics(store, q, []).unknownName).toBe(1);
+  });
+
+  it("is not marked when its names are the shelf's, or it has none", () => {
+    const known = viewQuestion("How many parks will Minhang build?", store, tagging(["minhang"]));
+    expect(questionStatics(store, known, []).unknownName).toBe(0);
+    const none = viewQuestion("how many parks", store, tagging([]));
+    expect(questionStatics(store, none, []).unknownName).toBe(0);
+  });
+});
