@@ -97,7 +97,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const question = validateQuestion(rawQuestion, options.maxQuestionChars);
       checkDoc(store, askOptions.doc);
       const t0 = performance.now();
-      const query = translator?.handles(question) ? await translator.translate(question, isKnown) : question;
+      const translation = translator?.handles(question)
+        ? await translator.translate(question, isKnown)
+        : null;
+      const query = translation?.query ?? question;
       const [vector] = await embedder.embed([query]);
       const t1 = performance.now();
       const ranked = retriever.retrieve({

@@ -123,6 +123,9 @@ export const CLASSIFIERS = new Set(
   "个 件 项 座 家 所 位 名 条 种 类 批 只 张 本 处 块 台 辆 户 号".split(" "),
 );
 
+/** Chinese numerals: a classifier after one says nothing in English (三个 "three", 零号 "zero"). */
+export const NUMERALS = new Set("零 〇 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿 几 半".split(" "));
+
 /**
  * The generic part of a place or body's name, said in English after the name's pinyin: 龙吴路 "Longwu Road".
  * Used only after a name; elsewhere the dictionary's sense is chosen as for any word.

@@ -3,15 +3,17 @@
  * other words glossed from the dictionary (the sense the shelf uses), particles dropped, and the question
  * word put first in the English form the answer stage reads ("how many pocket parks …", "when …").
  */
-import type { ChineseDictionary } from "./cedict.js";
+import type { ChineseDictionary, Reading } from "./cedict.js";
 import { knownName, spellName, type Readings } from "./names.js";
 import { isHan, segmentChinese, splitUnknown, type Token } from "./segment.js";
-import { alternativeGloss, chooseGloss, type Gloss } from "./senses.js";
+import { alternativeGloss, chooseGloss, glossKnown, shelfWording, type Gloss } from "./senses.js";
+import type { RenderedWord, Translation } from "./translator.js";
 import {
   CLASSIFIERS,
   FILLER,
   GENERIC_NOUNS,
   NAME_SUFFIXES,
+  NUMERALS,
   PHRASE_ENDS,
   WORDS,
   QUESTION_WORDS,
@@ -33,11 +35,23 @@ type Part =
 const NAME_TOKENS = 4;
 const NAME_CHARS = 4;
 
+/** A non-Han word (GDP, 5530) weighs as much as a two-character Chinese word. */
+const OTHER_WEIGHT = 2;
+
 export function chineseToEnglish(
   question: string,
   tools: ChineseTools,
   isKnown: (word: string) => boolean,
 ): string {
+  return translateChinese(question, tools, isKnown).query;
+}
+
+/** The English query, and the question's content words with what each was rendered as. */
+export function translateChinese(
+  question: string,
+  tools: ChineseTools,
+  isKnown: (word: string) => boolean,
+): Translation {
   const { dictionary } = tools;
   const isWord = (w: string) =>
     dictionary.lookup(w) !== undefined ||
@@ -46,7 +60,9 @@ export function chineseToEnglish(
     w in WORDS ||
     FILLER.has(w);
   const tokens = segmentChinese(question, isWord, Math.min(dictionary.maxWordLength, 8));
-  return arrange(toParts(tokens, tools, isKnown, isWord));
+  const words: RenderedWord[] = [];
+  const query = arrange(toParts(tokens, tools, isKnown, isWord, words));
+  return { query, words };
 }
 
 function toParts(
@@ -54,18 +70,30 @@ function toParts(
   tools: ChineseTools,
   isKnown: (word: string) => boolean,
   isWord: (word: string) => boolean,
+  words: RenderedWord[],
 ): Part[] {
   const parts: Part[] = [];
+  // The question's content words, each as weighty as its characters, with what it was rendered as.
+  const count = (source: string, weight: number, english: string[], known: boolean) =>
+    words.push({ source, weight, english, known });
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     if (token.kind !== "han") {
-      if (token.kind === "other") parts.push({ kind: "word", text: token.text });
+      if (token.kind === "other") {
+        parts.push({ kind: "word", text: token.text });
+        count(token.text, OTHER_WEIGHT, [token.text], isKnown(token.text.toLowerCase()));
+      }
       i++;
       continue;
     }
-    const name = nameAt(tokens, i, tools.readings, isKnown);
+    const name = personAt(tokens, i, tools, isKnown) ?? nameAt(tokens, i, tools.readings, isKnown);
     if (name) {
       parts.push({ kind: "word", text: name.english });
+      const source = tokens
+        .slice(i, name.next)
+        .map((t) => t.text)
+        .join("");
+      count(source, [...source].length, [name.english], true);
       i = name.next;
       const suffix = tokens[i] && NAME_SUFFIXES[tokens[i]!.text];
       if (suffix) {
@@ -78,11 +106,19 @@ function toParts(
     if (form) parts.push({ kind: "question", form });
     else if (
       CLASSIFIERS.has(token.text) &&
-      (parts.at(-1)?.kind === "question" || tokens[i - 1]?.kind === "other")
+      (parts.at(-1)?.kind === "question" ||
+        tokens[i - 1]?.kind === "other" ||
+        isNumeral(tokens[i - 1]?.text ?? ""))
     ) {
       // 多少个项目, 5个项目: the classifier between a number and its noun says nothing in English.
     } else if (WORDS[token.text]) {
       parts.push({ kind: "word", text: WORDS[token.text]! });
+      count(
+        token.text,
+        [...token.text].length,
+        [WORDS[token.text]!],
+        glossKnown(WORDS[token.text]!, isKnown),
+      );
     } else if (PHRASE_ENDS.has(token.text)) {
       parts.push({ kind: "boundary" });
     } else if (!FILLER.has(token.text)) {
@@ -91,12 +127,40 @@ function toParts(
       const noun = tokens[i - 1]?.text === "的" || (last?.kind === "question" && last.form.noun === "before");
       const generic = GENERIC_NOUNS.has(token.text);
       const unit = UNITS.has(token.text);
-      for (const gloss of glossWord(token.text, tools, isKnown, isWord, noun))
-        parts.push({ kind: "word", ...gloss, generic, unit });
+      const glosses = glossWord(token.text, tools, isKnown, isWord, noun);
+      for (const gloss of glosses) parts.push({ kind: "word", ...gloss, generic, unit });
+      const english = glosses.map((g) => g.text);
+      count(
+        token.text,
+        [...token.text].length,
+        english,
+        english.some((g) => glossKnown(g, isKnown)),
+      );
     }
     i++;
   }
   return parts;
+}
+
+/**
+ * A person's name: a one-character surname the shelf spells (陈, "surname Chen") before a given name it
+ * spells (华文 "Huawen"), written as English writes it ("Chen Huawen"), not as the surname's other senses.
+ */
+function personAt(
+  tokens: Token[],
+  i: number,
+  tools: ChineseTools,
+  isKnown: (word: string) => boolean,
+): { english: string; next: number } | null {
+  const char = tokens[i]!.text;
+  if ([...char].length !== 1 || i + 1 >= tokens.length) return null;
+  const surname = tools.dictionary
+    .lookup(char)
+    ?.flatMap((r) => r.glosses.map((g) => /^surname ([A-Z][a-z]+)$/.exec(g)?.[1]))
+    .find((s) => s !== undefined && isKnown(s.toLowerCase()));
+  if (!surname) return null;
+  const given = nameAt(tokens, i + 1, tools.readings, isKnown);
+  return given ? { english: `${surname} ${given.english}`, next: given.next } : null;
 }
 
 /** A name the shelf spells in pinyin, from the longest run of tokens at i that is one. */
@@ -148,7 +212,18 @@ function glossWord(
     // A single character has too many senses for a second one to be more often right than wrong.
     if (gloss) {
       const alternatives = [...word].length > 1 ? alternativeGloss(readings, gloss, isKnown) : [];
-      return [gloss, ...alternatives.map((g) => ({ ...g, alternative: true }))];
+      return [gloss, ...alternatives.map((g) => ({ ...g, alternative: true }))].map((g) => ({
+        ...g,
+        text: shelfWording(g.text, isKnown),
+      }));
+    }
+    // No sense a question means (only slang, 零号): its parts' senses, when it has parts the dictionary has.
+    const parts =
+      [...word].length > 1 && !isProper(readings) ? splitUnknown(word, (w) => w !== word && isWord(w)) : [];
+    if (parts.length > 1) {
+      return parts
+        .filter((p, k) => !FILLER.has(p) && !(CLASSIFIERS.has(p) && isNumeral(parts[k - 1] ?? "")))
+        .flatMap((p) => glossWord(p, tools, isKnown, isWord));
     }
     // Only proper-noun glosses ("surname Chen"): the name in pinyin.
     return isHan(word) ? [{ text: spellName(word, tools.readings), verb: false }] : [];
@@ -157,6 +232,11 @@ function glossWord(
   if (pieces.length === 1) return [{ text: spellName(word, tools.readings), verb: false }];
   return pieces.filter((p) => !FILLER.has(p)).flatMap((p) => glossWord(p, tools, isKnown, isWord));
 }
+
+const isNumeral = (text: string) => text !== "" && [...text].every((c) => NUMERALS.has(c));
+
+/** Whether every reading of a word is a proper noun's (pinyin capitalised: 陈 "Chen", 张 "Zhang"). */
+const isProper = (readings: readonly Reading[]) => readings.every((r) => /^[A-Z]/.test(r.pinyin));
 
 /**
  * A counted noun phrase with its head first (多少个重大产业项目 "how many projects of major industry"): the

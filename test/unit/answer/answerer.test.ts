@@ -71,7 +71,7 @@ describe("answerer (fake embedder, fitted answer model)", () => {
         seen.push(q);
         expect(isKnown("parks")).toBe(true);
         expect(isKnown("zebra")).toBe(false);
-        return "How many pocket parks will be built?";
+        return { query: "How many pocket parks will be built?", words: [] };
       },
     };
     const { answer } = await answerer(translator).ask("口袋公园有多少个?");
