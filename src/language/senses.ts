@@ -74,6 +74,7 @@ const DERIVATIONS: [RegExp, string][] = [
   [/$/, "al"],
   [/e$/, "al"],
   [/y$/, "ial"],
+  [/iety$/, "ial"],
 ];
 
 /** A gloss in the shelf's words: a word it does not use replaced by a derived one it does ("consumption"). */

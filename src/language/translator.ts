@@ -21,6 +21,11 @@ export interface Translation {
    * of the question was understood, and how much of it an English quote covers.
    */
   words: readonly RenderedWord[];
+  /**
+   * Present when the question asks how many or how much: the English words of what it counts ("pocket
+   * parks", "mu"; empty when it names nothing), which an answer must state a number of.
+   */
+  counts?: readonly string[];
 }
 
 export interface RenderedWord {

@@ -29,7 +29,9 @@ export interface ChineseTools {
 type Part =
   | { kind: "word"; text: string; verb?: boolean; alternative?: boolean; generic?: boolean; unit?: boolean }
   | { kind: "question"; form: QuestionForm }
-  | { kind: "boundary" };
+  | { kind: "boundary" }
+  /** 的: what stands before it modifies what follows (几家单位的绿地: units are counted, of green space). */
+  | { kind: "modifier" };
 
 /** Most tokens a name is made of (闵|行 are two, 大|治|河 three before its suffix). */
 const NAME_TOKENS = 4;
@@ -61,8 +63,7 @@ export function translateChinese(
     FILLER.has(w);
   const tokens = segmentChinese(question, isWord, Math.min(dictionary.maxWordLength, 8));
   const words: RenderedWord[] = [];
-  const query = arrange(toParts(tokens, tools, isKnown, isWord, words));
-  return { query, words };
+  return { ...arrange(toParts(tokens, tools, isKnown, isWord, words)), words };
 }
 
 function toParts(
@@ -121,6 +122,8 @@ function toParts(
       );
     } else if (PHRASE_ENDS.has(token.text)) {
       parts.push({ kind: "boundary" });
+    } else if (token.text === MODIFIER) {
+      parts.push({ kind: "modifier" });
     } else if (!FILLER.has(token.text)) {
       // After 的, or after a question word that asks about a noun (哪些, 什么), a noun stands.
       const last = parts.at(-1);
@@ -233,6 +236,9 @@ function glossWord(
   return pieces.filter((p) => !FILLER.has(p)).flatMap((p) => glossWord(p, tools, isKnown, isWord));
 }
 
+/** The particle that ends a modifier. */
+const MODIFIER = "的";
+
 const isNumeral = (text: string) => text !== "" && [...text].every((c) => NUMERALS.has(c));
 
 /** Whether every reading of a word is a proper noun's (pinyin capitalised: 陈 "Chen", 张 "Zhang"). */
@@ -249,6 +255,9 @@ function nounPhrase(form: QuestionForm, noun: Part[]): Part[] {
   // A unit is what is counted; what follows is what it measures.
   const first = noun[0];
   if (first?.kind === "word" && first.unit) return noun.length > 1 ? [first, of, ...noun.slice(1)] : noun;
+  // 几家单位的绿地: what is counted stands before 的, what it has after.
+  const modifier = noun.findIndex((p) => p.kind === "modifier");
+  if (modifier > 0) return [...nounPhrase(form, noun.slice(0, modifier)), of, ...noun.slice(modifier + 1)];
   const head = noun.findLastIndex((p) => p.kind === "word" && !p.alternative);
   if (head <= 0) return noun;
   return [...noun.slice(head), of, ...noun.slice(0, head)];
@@ -260,10 +269,13 @@ function nounPhrase(form: QuestionForm, noun: Part[]): Part[] {
  * the question comes after, behind "in" so that the noun phrase reads as the thing asked about. With no noun
  * after it the noun came before ("项目有几个" "how many projects", "X是什么" "what is X").
  */
-function arrange(parts: Part[]): string {
-  const q = parts.findIndex((p) => p.kind === "question");
+function arrange(parts: Part[]): { query: string; counts?: string[] } {
+  const isQuestion = (p: Part) => p.kind === "question";
+  const strong = parts.findIndex((p) => p.kind === "question" && !p.form.weak);
+  const q = strong >= 0 ? strong : parts.findIndex(isQuestion);
   const words = (list: Part[]) => list.flatMap((p) => (p.kind === "word" ? [p.text] : []));
   let ordered: string[];
+  let counts: string[] | undefined;
   if (q < 0) ordered = words(parts);
   else {
     const form = (parts[q] as Extract<Part, { kind: "question" }>).form;
@@ -272,23 +284,33 @@ function arrange(parts: Part[]): string {
     let start = q + 1;
     while (parts[start]?.kind === "boundary") start++;
     const after = parts.slice(start);
-    const verb = after.findIndex((p) => p.kind !== "word" || p.verb);
+    const verb = after.findIndex(
+      (p) => (p.kind !== "word" && p.kind !== "modifier") || (p.kind === "word" && p.verb),
+    );
     let noun = verb < 0 ? after : after.slice(0, verb);
-    if (noun.every((p) => p.kind === "word" && p.generic)) noun = [];
+    if (noun.every((p) => p.kind !== "word" || p.generic)) noun = [];
     // "how many years" is the whole counted phrase: what follows is not counted ("in" ends it).
     const counted = form.english.startsWith("how many") ? ["in"] : [];
-    if (form.noun === "none") ordered = [form.english, ...counted, ...words(before), ...words(after)];
-    else if (noun.length) {
+    if (form.english.startsWith("how many") || form.english === "how much money") counts = [];
+    if (form.noun === "none") {
+      ordered = [form.english, ...counted, ...words(before), ...words(after)];
+      if (form.english.startsWith("how many ")) counts = [form.english.slice("how many ".length)];
+    } else if (noun.length) {
       const rest = [...words(after.slice(noun.length)), ...words(before)];
-      ordered = [form.english, ...words(nounPhrase(form, noun)), ...(rest.length ? ["in", ...rest] : [])];
+      const phrase = words(nounPhrase(form, noun));
+      ordered = [form.english, ...phrase, ...(rest.length ? ["in", ...rest] : [])];
+      // What is counted: the phrase's head, before its modifiers' "of".
+      if (counts) counts = phrase.slice(0, Math.max(0, phrase.indexOf("of")) || undefined);
     } else if (form.english === "how many") {
       const head = before.findLastIndex((p) => p.kind === "word" && !p.verb);
       const rest = [...words(before.filter((_, k) => k !== head)), ...words(after)];
       ordered = head < 0 ? [form.english, ...rest] : [form.english, ...words([before[head]!]), "in", ...rest];
+      counts = head < 0 ? [] : words([before[head]!]);
     } else {
       const is = form.english === "what" || form.english === "which" ? ["is"] : [];
       ordered = [form.english, ...is, ...words(before), ...words(after)];
     }
   }
-  return ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
+  const query = ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
+  return counts ? { query, counts } : { query };
 }
