@@ -27,7 +27,18 @@ export interface ChineseTools {
 }
 
 type Part =
-  | { kind: "word"; text: string; verb?: boolean; alternative?: boolean; generic?: boolean; unit?: boolean }
+  | {
+      kind: "word";
+      text: string;
+      verb?: boolean;
+      alternative?: boolean;
+      generic?: boolean;
+      unit?: boolean;
+      /** A name or a number, which says what the question is about wherever it stands. */
+      name?: boolean;
+      /** Inside quotation marks: a phrase the asker quotes. */
+      quoted?: boolean;
+    }
   | { kind: "question"; form: QuestionForm }
   | { kind: "boundary" }
   /** 的: what stands before it modifies what follows (几家单位的绿地: units are counted, of green space). */
@@ -63,7 +74,7 @@ export function translateChinese(
     FILLER.has(w);
   const tokens = segmentChinese(question, isWord, Math.min(dictionary.maxWordLength, 8));
   const words: RenderedWord[] = [];
-  return { ...arrange(toParts(tokens, tools, isKnown, isWord, words)), words };
+  return { ...arrange(focus(toParts(tokens, tools, isKnown, isWord, words))), words };
 }
 
 function toParts(
@@ -74,14 +85,17 @@ function toParts(
   words: RenderedWord[],
 ): Part[] {
   const parts: Part[] = [];
+  let quoted = false;
+  const push = (part: Part) => parts.push(part.kind === "word" && quoted ? { ...part, quoted } : part);
   // The question's content words, each as weighty as its characters, with what it was rendered as.
   const count = (source: string, weight: number, english: string[], known: boolean) =>
     words.push({ source, weight, english, known });
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
+    if (token.kind === "break" && QUOTE_MARKS.test(token.text)) quoted = !quoted;
     if (token.kind !== "han") {
       if (token.kind === "other") {
-        parts.push({ kind: "word", text: token.text });
+        push({ kind: "word", text: token.text, name: true });
         count(token.text, OTHER_WEIGHT, [token.text], isKnown(token.text.toLowerCase()));
       }
       i++;
@@ -89,7 +103,7 @@ function toParts(
     }
     const name = personAt(tokens, i, tools, isKnown) ?? nameAt(tokens, i, tools.readings, isKnown);
     if (name) {
-      parts.push({ kind: "word", text: name.english });
+      push({ kind: "word", text: name.english, name: true });
       const source = tokens
         .slice(i, name.next)
         .map((t) => t.text)
@@ -98,13 +112,13 @@ function toParts(
       i = name.next;
       const suffix = tokens[i] && NAME_SUFFIXES[tokens[i]!.text];
       if (suffix) {
-        parts.push({ kind: "word", text: suffix });
+        push({ kind: "word", text: suffix, name: true });
         i++;
       }
       continue;
     }
     const form = QUESTION_WORDS[token.text];
-    if (form) parts.push({ kind: "question", form });
+    if (form) push({ kind: "question", form });
     else if (
       CLASSIFIERS.has(token.text) &&
       (parts.at(-1)?.kind === "question" ||
@@ -113,7 +127,7 @@ function toParts(
     ) {
       // 多少个项目, 5个项目: the classifier between a number and its noun says nothing in English.
     } else if (WORDS[token.text]) {
-      parts.push({ kind: "word", text: WORDS[token.text]! });
+      push({ kind: "word", text: WORDS[token.text]! });
       count(
         token.text,
         [...token.text].length,
@@ -121,9 +135,9 @@ function toParts(
         glossKnown(WORDS[token.text]!, isKnown),
       );
     } else if (PHRASE_ENDS.has(token.text)) {
-      parts.push({ kind: "boundary" });
+      push({ kind: "boundary" });
     } else if (token.text === MODIFIER) {
-      parts.push({ kind: "modifier" });
+      push({ kind: "modifier" });
     } else if (!FILLER.has(token.text)) {
       // After 的, or after a question word that asks about a noun (哪些, 什么), a noun stands.
       const last = parts.at(-1);
@@ -131,7 +145,7 @@ function toParts(
       const generic = GENERIC_NOUNS.has(token.text);
       const unit = UNITS.has(token.text);
       const glosses = glossWord(token.text, tools, isKnown, isWord, noun);
-      for (const gloss of glosses) parts.push({ kind: "word", ...gloss, generic, unit });
+      for (const gloss of glosses) push({ kind: "word", ...gloss, generic, unit });
       const english = glosses.map((g) => g.text);
       count(
         token.text,
@@ -164,6 +178,19 @@ function personAt(
   if (!surname) return null;
   const given = nameAt(tokens, i + 1, tools.readings, isKnown);
   return given ? { english: `${surname} ${given.english}`, next: given.next } : null;
+}
+
+/** Quotation marks, opening or closing (a question's quoted phrase is between two of them). */
+const QUOTE_MARKS = /^[“”「」『』"]+$/u;
+
+/**
+ * A question that quotes a phrase (就是“稳中求进”那句, “一南一北”有多重要) asks about that phrase: the rest
+ * only frames it ("the line …", "how is it put"), and its words would outweigh the phrase in the search.
+ * So only the question word, the quoted words, and names and numbers are kept.
+ */
+function focus(parts: Part[]): Part[] {
+  if (!parts.some((p) => p.kind === "word" && p.quoted)) return parts;
+  return parts.filter((p) => p.kind === "question" || (p.kind === "word" && (p.quoted || p.name)));
 }
 
 /** A name the shelf spells in pinyin, from the longest run of tokens at i that is one. */

@@ -84,6 +84,22 @@ describe("answerer (fake embedder, fitted answer model)", () => {
   });
 });
 
+describe("translated questions", () => {
+  it("abstain when the translation rendered none of the question's words in the shelf's", async () => {
+    const translator: QueryTranslator = {
+      handles: () => true,
+      translate: async () => ({
+        query: "How many pocket parks will be built?",
+        words: [{ source: "迪士尼", weight: 3, english: ["Disney"], known: false }],
+      }),
+    };
+    const { answer, candidateQuotes } = await answerer(translator).ask("迪士尼有多少个?");
+    expect(answer.answered).toBe(false);
+    expect(answer.confidence).toBe(0);
+    expect(candidateQuotes.length).toBeGreaterThan(0);
+  });
+});
+
 describe("document filter", () => {
   it("answers only from the named document and rejects an unknown one", async () => {
     const { answer } = await answerer().ask("pocket parks", { doc: "minhang-mayor-report.txt" });

@@ -5,7 +5,13 @@ import { isChinese } from "../../../src/language/detect.js";
 import { knownName, spellings } from "../../../src/language/names.js";
 import { segmentChinese, splitUnknown } from "../../../src/language/segment.js";
 import { alternativeGloss, chooseGloss, cleanGloss, glossesOf } from "../../../src/language/senses.js";
-import { coveredShare, understoodShare } from "../../../src/language/translation-quality.js";
+import {
+  coveredShare,
+  statesCount,
+  translatedConfidence,
+  UNCOUNTED_CONFIDENCE,
+  understoodShare,
+} from "../../../src/language/translation-quality.js";
 import { chineseToEnglish, translateChinese } from "../../../src/language/zh-query.js";
 
 // A small dictionary in CC-CEDICT's shape, with the sense ambiguities the translator must resolve.
@@ -247,5 +253,43 @@ describe("translation quality", () => {
     const t = translateChinese("学校什么时候开放门票？", tools, knownSet("school open ticket"));
     expect(coveredShare(t, "The schools will be opened in May.")).toBeCloseTo(4 / 6);
     expect(coveredShare(t, "Nothing about it.")).toBe(0);
+  });
+});
+
+describe("question forms", () => {
+  it("searches a quoted phrase with the question word and names, without the words that frame it", () => {
+    expect(
+      chineseToEnglish(
+        "东湖路的图书馆就是“开放时间”那句是什么？",
+        tools,
+        knownSet("donghu road library open time"),
+      ),
+    ).toBe("what is Donghu Road open time");
+  });
+  it("takes 几 for 'a few' when another question word asks", () => {
+    expect(chineseToEnglish("除了几个医院，哪个学校开放？", tools, knownSet("hospital school open"))).toMatch(
+      /^which school/,
+    );
+  });
+});
+
+describe("how-many questions", () => {
+  const known = knownSet("park pocket parks built hospital year");
+  it("say what they count, and a text states a count of it only with a number before it", () => {
+    const t = translateChinese("今年要新建多少个公园？", tools, known);
+    expect(t.counts).toEqual(["park"]);
+    expect(statesCount(t, "20 pocket parks will be completed.")).toBe(true);
+    expect(statesCount(t, "Three new parks open.")).toBe(true);
+    expect(statesCount(t, "Parks will open 20 hours a day in 3 districts.")).toBe(false);
+    expect(
+      statesCount(translateChinese("公园什么时候开放？", tools, known), "Parks open in 2024."),
+    ).toBeNull();
+  });
+  it("cap the confidence when the quote states no count, and scale it by what was understood", () => {
+    const t = translateChinese("今年要新建多少个公园？", tools, known);
+    expect(translatedConfidence(0.8, t, "20 parks")).toBeCloseTo(0.8);
+    expect(translatedConfidence(0.8, t, "Parks are green.")).toBe(UNCOUNTED_CONFIDENCE);
+    const half = translateChinese("明天学校会不会下雨？", tools, knownSet("school"));
+    expect(translatedConfidence(0.9, half, "Schools.")).toBeCloseTo(0.9 * (2 / 6) ** 2);
   });
 });
