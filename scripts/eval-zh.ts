@@ -15,7 +15,12 @@ import { evalItemSchema, scoreRow, summarise, type EvalRow } from "../src/eval/m
 import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
 import { createChineseTranslator } from "../src/language/chinese-translator.js";
 import { knownWordsOf } from "../src/language/known-words.js";
-import { coveredShare, statesCount, understoodShare } from "../src/language/translation-quality.js";
+import {
+  coveredShare,
+  statesCount,
+  statesTime,
+  understoodShare,
+} from "../src/language/translation-quality.js";
 
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
@@ -100,6 +105,7 @@ runCli(async () => {
         understood,
         covered,
         counts: translation.counts ?? null,
+        statesTime: statesTime(translation, candidateQuotes.map((q) => q.text).join(" ")),
         statesCount: statesCount(translation, candidateQuotes.map((q) => q.text).join(" ")),
         unknown: translation.words.filter((w) => !w.known).map((w) => w.source),
         query: answer.searchedFor ?? asked,

@@ -65,20 +65,32 @@ export function statesCount(translation: Translation, text: string): boolean | n
   });
 }
 
+/** How English states a time: a month, a year, a part of one, a deadline. */
+const TIME =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:1[89]|20)\d\d|(?:end|beginning|start|middle|half|quarter) of (?:the )?\w+|(?:this|next|last|the) (?:year|month|week|quarter)|\d+ (?:days?|weeks?|months?|years?)|as soon as possible|ahead of schedule|in advance)\b/i;
+
+/** Whether a text states a time, for a question that asks when; null for other questions. */
+export function statesTime(translation: Translation, text: string): boolean | null {
+  return translation.asksWhen ? TIME.test(text) : null;
+}
+
 /**
- * The most a quote is trusted to answer a how-many question when it states no count of what the question
- * counts: on the tuning sets (dev-zh, zh-h1, zh-h2) no such question was answered by its quotes (9 of 9 were
- * questions the report does not answer), which Laplace's rule puts at (0 + 1) / (9 + 2).
+ * The most a quote is trusted to answer a question asking how many or when whose quotes state no count of
+ * what it counts, or no time: on the tuning sets (dev-zh, zh-h1, zh-h2) no such question was answered by
+ * its quotes (10 of 10, 9 how-many and 1 when, were questions the report does not answer), which Laplace's
+ * rule puts at (0 + 1) / (10 + 2).
  */
-export const UNCOUNTED_CONFIDENCE = 0.09;
+export const UNCOUNTED_CONFIDENCE = 0.08;
 
 /**
  * The answer stage's confidence for a translated question, discounted by what the translation tells: scaled
  * by the square of the share of the question understood (a question about Disney tickets, half of whose
  * words the shelf never uses, is not answered by a quote about Shanghai; the square was chosen on the tuning
- * sets over the first power and the cube), and capped when a how-many question's quotes state no count.
+ * sets over the first power and the cube), and capped when a how-many question's quotes state no count, or a
+ * when question's no time.
  */
 export function translatedConfidence(confidence: number, translation: Translation, quoted: string): number {
   const trusted = confidence * understoodShare(translation) ** 2;
-  return statesCount(translation, quoted) === false ? Math.min(trusted, UNCOUNTED_CONFIDENCE) : trusted;
+  const unstated = statesCount(translation, quoted) === false || statesTime(translation, quoted) === false;
+  return unstated ? Math.min(trusted, UNCOUNTED_CONFIDENCE) : trusted;
 }

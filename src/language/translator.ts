@@ -26,6 +26,8 @@ export interface Translation {
    * parks", "mu"; empty when it names nothing), which an answer must state a number of.
    */
   counts?: readonly string[];
+  /** True when the question asks when: an answer must state a time. */
+  asksWhen?: boolean;
 }
 
 export interface RenderedWord {

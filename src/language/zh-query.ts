@@ -296,7 +296,7 @@ function nounPhrase(form: QuestionForm, noun: Part[]): Part[] {
  * the question comes after, behind "in" so that the noun phrase reads as the thing asked about. With no noun
  * after it the noun came before ("项目有几个" "how many projects", "X是什么" "what is X").
  */
-function arrange(parts: Part[]): { query: string; counts?: string[] } {
+function arrange(parts: Part[]): { query: string; counts?: string[]; asksWhen?: boolean } {
   const isQuestion = (p: Part) => p.kind === "question";
   const strong = parts.findIndex((p) => p.kind === "question" && !p.form.weak);
   const q = strong >= 0 ? strong : parts.findIndex(isQuestion);
@@ -339,5 +339,6 @@ function arrange(parts: Part[]): { query: string; counts?: string[] } {
     }
   }
   const query = ordered.filter((w, k) => w !== ordered[k - 1]).join(" ");
-  return counts ? { query, counts } : { query };
+  const asksWhen = q >= 0 && (parts[q] as Extract<Part, { kind: "question" }>).form.english === "when";
+  return { query, ...(counts ? { counts } : {}), ...(asksWhen ? { asksWhen } : {}) };
 }

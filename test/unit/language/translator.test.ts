@@ -8,6 +8,7 @@ import { alternativeGloss, chooseGloss, cleanGloss, glossesOf } from "../../../s
 import {
   coveredShare,
   statesCount,
+  statesTime,
   translatedConfidence,
   UNCOUNTED_CONFIDENCE,
   understoodShare,
@@ -291,5 +292,17 @@ describe("how-many questions", () => {
     expect(translatedConfidence(0.8, t, "Parks are green.")).toBe(UNCOUNTED_CONFIDENCE);
     const half = translateChinese("明天学校会不会下雨？", tools, knownSet("school"));
     expect(translatedConfidence(0.9, half, "Schools.")).toBeCloseTo(0.9 * (2 / 6) ** 2);
+  });
+});
+
+describe("when questions", () => {
+  it("are answered by a text that states a time", () => {
+    const t = translateChinese("图书馆什么时候开放？", tools, knownSet("library open"));
+    expect(t.asksWhen).toBe(true);
+    expect(statesTime(t, "The library will open by the end of September.")).toBe(true);
+    expect(statesTime(t, "The library opens in 2025.")).toBe(true);
+    expect(statesTime(t, "The library will be open to all.")).toBe(false);
+    expect(translatedConfidence(0.9, t, "The library will be open to all.")).toBe(UNCOUNTED_CONFIDENCE);
+    expect(statesTime(translateChinese("图书馆开放吗？", tools, knownSet("library open")), "x")).toBeNull();
   });
 });
