@@ -2,6 +2,7 @@ import type { SentenceUnit } from "../chunking/units.js";
 import type { Embedder } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
 import { knownWordsOf } from "../language/known-words.js";
+import { translatedConfidence } from "../language/translation-quality.js";
 import type { QueryTranslator } from "../language/translator.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
@@ -106,7 +107,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const question = validateQuestion(rawQuestion, options.maxQuestionChars);
       checkDoc(store, askOptions.doc);
       const t0 = performance.now();
-      const query = translator?.handles(question) ? await translator.translate(question, isKnown) : question;
+      const translation = translator?.handles(question)
+        ? await translator.translate(question, isKnown)
+        : null;
+      const query = translation?.query ?? question;
       const [vector] = await embedder.embed([query]);
       const t1 = performance.now();
       const ranked = retriever.retrieve({
@@ -116,9 +120,12 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       });
       const t2 = performance.now();
       const { chosen, features, passages } = decide(query, ranked, vector as Float32Array);
-      const confidence = features ? round(confidenceOf(features)) : 0;
-      const answered = chosen.length > 0 && confidence >= threshold;
       const candidateQuotes = toQuotes(chosen);
+      const fitted = features ? confidenceOf(features) : 0;
+      // A translated question's confidence also weighs what the translation understood (src/language).
+      const quoted = candidateQuotes.map((q) => q.text).join(" ");
+      const confidence = round(translation ? translatedConfidence(fitted, translation, quoted) : fitted);
+      const answered = chosen.length > 0 && confidence >= threshold;
       const answer: Answer = {
         question,
         ...(query !== question ? { searchedFor: query } : {}),

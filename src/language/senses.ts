@@ -5,9 +5,12 @@
  */
 import type { Reading } from "./cedict.js";
 
-/** Glosses that are about the word, not its meaning: cross-references, surnames, variants, usage notes. */
+/**
+ * Glosses that are about the word, not its meaning (cross-references, surnames, variants, usage notes), and
+ * senses no question about a report means (slang, vulgar, archaic).
+ */
 const META_GLOSS =
-  /\b(variant of|surname|see also|see |abbr\.|used in|also pr\.|also written|old name|(?:Tw|Taiwan) pr\.|CL:|classifier for|radical)\b|\p{Script=Han}|\[/iu;
+  /\b(variant of|surname|see also|see |abbr\.|used in|also pr\.|also written|old name|(?:Tw|Taiwan) pr\.|CL:|classifier for|radical)\b|\p{Script=Han}|\[|^\s*\((?:slang|vulgar|archaic|obscene|dialect|Internet slang)\b/iu;
 
 const GLUE = new Set(
   "a an the of to and or in on at for with by be as up down out off over away back one's oneself sb sth sb's something someone etc".split(
@@ -28,6 +31,10 @@ export function cleanGloss(gloss: string): string {
 
 /** Whether the index knows an English word, allowing for the commonest inflections. */
 export function knownWord(word: string, isKnown: (word: string) => boolean): boolean {
+  return knownInflected(word, isKnown) || derivedForm(word.toLowerCase(), isKnown) !== null;
+}
+
+function knownInflected(word: string, isKnown: (word: string) => boolean): boolean {
   const w = word.toLowerCase();
   if (isKnown(w) || isKnown(`${w}s`) || isKnown(`${w}es`) || isKnown(`${w}d`) || isKnown(`${w}ed`))
     return true;
@@ -40,6 +47,56 @@ export function knownWord(word: string, isKnown: (word: string) => boolean): boo
       return true;
   }
   return isKnown(`${w}ing`);
+}
+
+/**
+ * How well the shelf's words fit an English word: 1 when it uses the word (or an inflection), less when it
+ * uses only a derived one ("revitalization" for "revitalize"), so a sense the shelf uses as it stands wins.
+ */
+function wordFit(word: string, isKnown: (word: string) => boolean): number {
+  if (knownInflected(word, isKnown)) return 1;
+  return derivedForm(word.toLowerCase(), isKnown) !== null ? 0.6 : 0;
+}
+
+/**
+ * Nouns and adjectives the shelf may use for a dictionary's verb or noun (consume → consumption, agriculture →
+ * agricultural), which the index's stemming does not bring together: English morphology, tried in order.
+ */
+const DERIVATIONS: [RegExp, string][] = [
+  [/e$/, "ption"],
+  [/e$/, "ion"],
+  [/e$/, "ation"],
+  [/$/, "ion"],
+  [/$/, "ation"],
+  [/$/, "ment"],
+  [/ize$/, "ization"],
+  [/$/, "ance"],
+  [/$/, "al"],
+  [/e$/, "al"],
+  [/y$/, "ial"],
+  [/iety$/, "ial"],
+];
+
+/** A gloss in the shelf's words: a word it does not use replaced by a derived one it does ("consumption"). */
+export function shelfWording(gloss: string, isKnown: (word: string) => boolean): string {
+  return gloss
+    .split(" ")
+    .map((w) => {
+      const lower = w.toLowerCase();
+      return GLUE.has(lower) || knownInflected(lower, isKnown) ? w : (derivedForm(lower, isKnown) ?? w);
+    })
+    .join(" ");
+}
+
+/** The shelf's word derived from an English word it does not use, or null. */
+export function derivedForm(word: string, isKnown: (word: string) => boolean): string | null {
+  if (word.length < 5) return null;
+  for (const [ending, suffix] of DERIVATIONS) {
+    if (!ending.test(word)) continue;
+    const form = word.replace(ending, suffix);
+    if (isKnown(form)) return form;
+  }
+  return null;
 }
 
 /** A gloss as query words, and whether the dictionary gave it as a verb ("to boost"). */
@@ -55,13 +112,22 @@ export function glossesOf(readings: readonly Reading[]): Gloss[] {
   const out: Gloss[] = [];
   for (const reading of [...common, ...proper]) {
     for (const gloss of reading.glosses) {
-      // A classifier note in parentheses ("road (CL:条[tiao2])") is no reason to drop the gloss.
-      if (META_GLOSS.test(gloss.replace(/\([^)]*\)/g, ""))) continue;
+      // A classifier note in parentheses ("road (CL:条[tiao2])") is no reason to drop the gloss; a register
+      // note that opens it ("(slang) bottom") is.
+      if (META_GLOSS.test(gloss.replace(/(?<=.)\([^)]*\)/g, ""))) continue;
       const text = cleanGloss(gloss);
       if (text && !out.some((g) => g.text === text)) out.push({ text, verb: /^\s*to\s/i.test(gloss) });
     }
   }
   return out;
+}
+
+/** Whether the index knows at least one content word of a gloss (not "of", "the", "sb"). */
+export function glossKnown(gloss: string, isKnown: (word: string) => boolean): boolean {
+  return gloss
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .some((w) => w && !GLUE.has(w) && knownWord(w, isKnown));
 }
 
 /** Share of a gloss's content words the index knows (0 for a gloss of glue words only). */
@@ -71,7 +137,7 @@ function knownShare(gloss: string, isKnown: (word: string) => boolean): number {
     .split(/[^a-z0-9']+/)
     .filter((w) => w && !GLUE.has(w));
   if (!words.length) return 0;
-  const share = words.filter((w) => knownWord(w, isKnown)).length / words.length;
+  const share = words.reduce((sum, w) => sum + wordFit(w, isKnown), 0) / words.length;
   // One known word of a long explanation ("treat by a special process") says little about the sense.
   return share >= 0.5 ? share : 0;
 }

@@ -9,6 +9,8 @@ export interface QuestionForm {
   english: string;
   /** "before": the Chinese noun follows the word (多少个项目 "how many projects"): it follows in English too. */
   noun: "before" | "none";
+  /** 几 also means "a few" (几条铁路): another question word in the same question is the one asked. */
+  weak?: boolean;
 }
 
 /** Longest first is not needed: the segmenter keeps these whole. */
@@ -19,13 +21,18 @@ export const QUESTION_WORDS: Record<string, QuestionForm> = {
   几时: { english: "when", noun: "none" },
   哪一年: { english: "when", noun: "none" },
   哪年: { english: "when", noun: "none" },
+  哪天: { english: "when", noun: "none" },
+  哪一天: { english: "when", noun: "none" },
+  几月几号: { english: "when", noun: "none" },
+  几月几日: { english: "when", noun: "none" },
+  几号: { english: "when", noun: "none" },
   多少钱: { english: "how much money", noun: "none" },
   几年: { english: "how many years", noun: "none" },
   几天: { english: "how many days", noun: "none" },
   几次: { english: "how many times", noun: "none" },
   多少: { english: "how many", noun: "before" },
-  几个: { english: "how many", noun: "before" },
-  几: { english: "how many", noun: "before" },
+  几个: { english: "how many", noun: "before", weak: true },
+  几: { english: "how many", noun: "before", weak: true },
   多大: { english: "how big", noun: "none" },
   多长: { english: "how long", noun: "none" },
   哪几个: { english: "which", noun: "before" },
@@ -102,7 +109,13 @@ export const GENERIC_NOUNS = new Set(
  * Dropped words that still end a noun phrase: the copula, prepositions and auxiliaries ("以哪个行动为重点": the
  * action asked about ends at 为).
  */
-export const PHRASE_ENDS = new Set("是 为 在 有 要 会 能 可以 将 把 被 给 让 对 向 从 以".split(" "));
+export const PHRASE_ENDS = new Set(
+  (
+    "是 为 在 有 要 会 能 可以 将 把 被 给 让 对 向 从 以 " +
+    // Adverbs, which stand before a verb, never inside a noun phrase (几个项目已经完成).
+    "已经 已 都 也 还 就 又 再 才 正在"
+  ).split(" "),
+);
 
 /**
  * Units of measure: after 多少/几 the unit is what is counted, the noun after it what it measures
@@ -122,6 +135,9 @@ export const UNITS = new Set(
 export const CLASSIFIERS = new Set(
   "个 件 项 座 家 所 位 名 条 种 类 批 只 张 本 处 块 台 辆 户 号".split(" "),
 );
+
+/** Chinese numerals: a classifier after one says nothing in English (三个 "three", 零号 "zero"). */
+export const NUMERALS = new Set("零 〇 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿 几 半".split(" "));
 
 /**
  * The generic part of a place or body's name, said in English after the name's pinyin: 龙吴路 "Longwu Road".

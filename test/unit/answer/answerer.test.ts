@@ -73,7 +73,7 @@ describe("answerer (fake embedder, fitted answer model)", () => {
         seen.push(q);
         expect(isKnown("parks")).toBe(true);
         expect(isKnown("zebra")).toBe(false);
-        return "How many pocket parks will be built?";
+        return { query: "How many pocket parks will be built?", words: [] };
       },
     };
     const { answer } = await answerer(translator).ask("口袋公园有多少个?");
@@ -83,6 +83,22 @@ describe("answerer (fake embedder, fitted answer model)", () => {
     expect(answer.quotes.some((q) => q.text.includes("20 pocket parks"))).toBe(true);
     const english = await answerer(translator).ask("How many pocket parks will be built?");
     expect(english.answer.searchedFor).toBeUndefined();
+  });
+});
+
+describe("translated questions", () => {
+  it("abstain when the translation rendered none of the question's words in the shelf's", async () => {
+    const translator: QueryTranslator = {
+      handles: () => true,
+      translate: async () => ({
+        query: "How many pocket parks will be built?",
+        words: [{ source: "迪士尼", weight: 3, english: ["Disney"], known: false }],
+      }),
+    };
+    const { answer, candidateQuotes } = await answerer(translator).ask("迪士尼有多少个?");
+    expect(answer.answered).toBe(false);
+    expect(answer.confidence).toBe(0);
+    expect(candidateQuotes.length).toBeGreaterThan(0);
   });
 });
 

@@ -5,7 +5,15 @@ import { isChinese } from "../../../src/language/detect.js";
 import { knownName, spellings } from "../../../src/language/names.js";
 import { segmentChinese, splitUnknown } from "../../../src/language/segment.js";
 import { alternativeGloss, chooseGloss, cleanGloss, glossesOf } from "../../../src/language/senses.js";
-import { chineseToEnglish } from "../../../src/language/zh-query.js";
+import {
+  coveredShare,
+  statesCount,
+  statesTime,
+  translatedConfidence,
+  UNCOUNTED_CONFIDENCE,
+  understoodShare,
+} from "../../../src/language/translation-quality.js";
+import { chineseToEnglish, translateChinese } from "../../../src/language/zh-query.js";
 
 // A small dictionary in CC-CEDICT's shape, with the sense ambiguities the translator must resolve.
 const dictionary = dictionaryFrom([
@@ -36,10 +44,22 @@ const dictionary = dictionaryFrom([
   ["綠地", "绿地", "lu:4 di4", "green area (e.g. urban park or garden)"],
   ["行動", "行动", "xing2 dong4", ["operation", "action", "to move about"]],
   ["重點", "重点", "zhong4 dian3", ["important point; main point; focus", "key (project etc)"]],
+  ["陳", "陈", "Chen2", "surname Chen"],
+  ["陳", "陈", "chen2", ["(bound form) to lay out", "to exhibit"]],
+  ["零", "零", "ling2", ["zero", "nought"]],
+  ["號", "号", "hao4", ["ordinal number", "day of a month"]],
+  ["零號", "零号", "ling2 hao4", "(slang) bottom (in a homosexual relationship)"],
+  ["消費", "消费", "xiao1 fei4", "to consume (goods and services, resources etc)"],
+  ["振興", "振兴", "zhen4 xing1", ["to revive", "to revitalize"]],
+  ["門票", "门票", "men2 piao4", "ticket"],
 ]);
 
 // Readings of the characters of the examples (pinyin-pro gives these for the real translator).
 const READINGS: Record<string, string[]> = {
+  华: ["hua"],
+  文: ["wen"],
+  零: ["ling"],
+  湾: ["wan"],
   东: ["dong"],
   湖: ["hu"],
   莘: ["shen", "xin"],
@@ -183,7 +203,9 @@ describe("createChineseTranslator", () => {
     });
     expect(loads).toBe(0);
     expect(translator.handles("学校什么时候开放")).toBe(true);
-    expect(await translator.translate("学校什么时候开放", knownSet("school open"))).toBe("when school open");
+    expect((await translator.translate("学校什么时候开放", knownSet("school open"))).query).toBe(
+      "when school open",
+    );
     await translator.translate("医院", knownSet(""));
     expect(loads).toBe(1);
   });
@@ -197,6 +219,90 @@ describe("createChineseTranslator", () => {
       loadReadings: async () => readings,
     });
     await expect(translator.translate("医院", knownSet(""))).rejects.toThrow("disk");
-    expect(await translator.translate("医院", knownSet(""))).toBe("hospital");
+    expect((await translator.translate("医院", knownSet(""))).query).toBe("hospital");
+  });
+});
+
+describe("words the dictionary renders badly", () => {
+  it("writes a surname before a given name the shelf spells as English does", () => {
+    expect(chineseToEnglish("陈华文", tools, knownSet("chen huawen"))).toBe("Chen Huawen");
+    // Without the surname in the shelf, the character keeps its dictionary sense.
+    expect(chineseToEnglish("陈华文", tools, knownSet("huawen"))).toBe("lay out Huawen");
+  });
+  it("passes over slang senses, and drops a classifier after a numeral", () => {
+    expect(chineseToEnglish("零号", tools, knownSet("zero"))).toBe("zero");
+  });
+  it("says a verb in the shelf's derived noun when the shelf does not use the verb", () => {
+    expect(chineseToEnglish("消费", tools, knownSet("consumption"))).toBe("consumption");
+    expect(chineseToEnglish("振兴", tools, knownSet("revitalization"))).toBe("revitalization");
+    // A sense the shelf uses as it stands beats one it only uses derived.
+    expect(chineseToEnglish("振兴", tools, knownSet("revive revitalization"))).toBe("revive");
+  });
+});
+
+describe("translation quality", () => {
+  it("tells how much of the question the shelf's words render", () => {
+    const known = knownSet("school open park");
+    const all = translateChinese("学校什么时候开放？", tools, known);
+    expect(understoodShare(all)).toBe(1);
+    // 明天 and 下雨 have translations the shelf does not use; the question word is not content.
+    const half = translateChinese("明天学校会不会下雨？", tools, known);
+    expect(half.words.map((w) => w.source)).toEqual(["明天", "学校", "下雨"]);
+    expect(understoodShare(half)).toBeCloseTo(2 / 6);
+  });
+  it("tells how much of the question a quote covers", () => {
+    const t = translateChinese("学校什么时候开放门票？", tools, knownSet("school open ticket"));
+    expect(coveredShare(t, "The schools will be opened in May.")).toBeCloseTo(4 / 6);
+    expect(coveredShare(t, "Nothing about it.")).toBe(0);
+  });
+});
+
+describe("question forms", () => {
+  it("searches a quoted phrase with the question word and names, without the words that frame it", () => {
+    expect(
+      chineseToEnglish(
+        "东湖路的图书馆就是“开放时间”那句是什么？",
+        tools,
+        knownSet("donghu road library open time"),
+      ),
+    ).toBe("what is Donghu Road open time");
+  });
+  it("takes 几 for 'a few' when another question word asks", () => {
+    expect(chineseToEnglish("除了几个医院，哪个学校开放？", tools, knownSet("hospital school open"))).toMatch(
+      /^which school/,
+    );
+  });
+});
+
+describe("how-many questions", () => {
+  const known = knownSet("park pocket parks built hospital year");
+  it("say what they count, and a text states a count of it only with a number before it", () => {
+    const t = translateChinese("今年要新建多少个公园？", tools, known);
+    expect(t.counts).toEqual(["park"]);
+    expect(statesCount(t, "20 pocket parks will be completed.")).toBe(true);
+    expect(statesCount(t, "Three new parks open.")).toBe(true);
+    expect(statesCount(t, "Parks will open 20 hours a day in 3 districts.")).toBe(false);
+    expect(
+      statesCount(translateChinese("公园什么时候开放？", tools, known), "Parks open in 2024."),
+    ).toBeNull();
+  });
+  it("cap the confidence when the quote states no count, and scale it by what was understood", () => {
+    const t = translateChinese("今年要新建多少个公园？", tools, known);
+    expect(translatedConfidence(0.8, t, "20 parks")).toBeCloseTo(0.8);
+    expect(translatedConfidence(0.8, t, "Parks are green.")).toBe(UNCOUNTED_CONFIDENCE);
+    const half = translateChinese("明天学校会不会下雨？", tools, knownSet("school"));
+    expect(translatedConfidence(0.9, half, "Schools.")).toBeCloseTo(0.9 * (2 / 6) ** 2);
+  });
+});
+
+describe("when questions", () => {
+  it("are answered by a text that states a time", () => {
+    const t = translateChinese("图书馆什么时候开放？", tools, knownSet("library open"));
+    expect(t.asksWhen).toBe(true);
+    expect(statesTime(t, "The library will open by the end of September.")).toBe(true);
+    expect(statesTime(t, "The library opens in 2025.")).toBe(true);
+    expect(statesTime(t, "The library will be open to all.")).toBe(false);
+    expect(translatedConfidence(0.9, t, "The library will be open to all.")).toBe(UNCOUNTED_CONFIDENCE);
+    expect(statesTime(translateChinese("图书馆开放吗？", tools, knownSet("library open")), "x")).toBeNull();
   });
 });
