@@ -43,8 +43,14 @@ export function workerEntry(): { code: string; eval: true } | { url: URL; eval: 
   return { code, eval: true };
 }
 
-export function createWorkerChannel(setup: WorkerSetup): WorkerChannel {
+export interface ChannelOptions {
+  /** Stops the thread after this long without a request (it starts again on the next): memory back. */
+  idleStopMs?: number | undefined;
+}
+
+export function createWorkerChannel(setup: WorkerSetup, options: ChannelOptions = {}): WorkerChannel {
   const queue: Job[] = [];
+  let idleTimer: NodeJS.Timeout | undefined;
   let worker: Worker | null = null;
   /** The worker has loaded what it needs and takes requests. */
   let live = false;
@@ -72,29 +78,27 @@ export function createWorkerChannel(setup: WorkerSetup): WorkerChannel {
           void w.terminate();
         } else settle(message);
       });
-      w.on("error", (error) => {
+      // A worker that stops (an error, an exit, or stopped when idle) is done with: the next request starts
+      // another, and its exit cannot touch that one's request.
+      const gone = (reason: string) => {
+        if (retired.has(w)) return;
+        retire(w);
         if (!started)
-          reject(
-            new AppError("MODEL_UNAVAILABLE", `The model's worker did not start: ${describeError(error)}.`),
-          );
-        fail(new AppError("EMBED_FAILED", `The model's worker stopped: ${describeError(error)}.`));
-      });
-      w.on("exit", (code) => {
-        if (worker === w) {
-          worker = null;
-          live = false;
-          ready = null;
-        }
-        if (!started)
-          reject(
-            new AppError(
-              "MODEL_UNAVAILABLE",
-              `The model's worker exited (code ${code}) before it was ready.`,
-            ),
-          );
-        fail(new AppError("EMBED_FAILED", `The model's worker exited (code ${code}) during a request.`));
-      });
+          reject(new AppError("MODEL_UNAVAILABLE", `The model's worker ${reason} before it was ready.`));
+        fail(new AppError("EMBED_FAILED", `The model's worker ${reason} during a request.`));
+      };
+      w.on("error", (error) => gone(`failed (${describeError(error)})`));
+      w.on("exit", (code) => gone(`exited (code ${code})`));
     });
+  };
+
+  const retired = new WeakSet<Worker>();
+  const retire = (w: Worker) => {
+    retired.add(w);
+    if (worker !== w) return;
+    worker = null;
+    live = false;
+    ready = null;
   };
 
   const start = (): Promise<void> => {
@@ -129,10 +133,22 @@ export function createWorkerChannel(setup: WorkerSetup): WorkerChannel {
     if (running || closed || !worker || !live) return;
     const at = queue.findIndex((j) => j.urgent);
     const job = queue.splice(at >= 0 ? at : 0, 1)[0];
-    if (!job) return void worker.unref();
+    clearTimeout(idleTimer);
+    if (!job) {
+      worker.unref();
+      if (options.idleStopMs !== undefined) idleTimer = setTimeout(stopIdle, options.idleStopMs).unref();
+      return;
+    }
     worker.ref();
     running = { id: nextId++, job };
     worker.postMessage({ ...job.body, id: running.id });
+  };
+
+  const stopIdle = () => {
+    if (running || queue.length > 0 || !worker) return;
+    const w = worker;
+    retire(w);
+    void w.terminate();
   };
 
   return {
@@ -147,6 +163,7 @@ export function createWorkerChannel(setup: WorkerSetup): WorkerChannel {
     },
     async close() {
       closed = true;
+      clearTimeout(idleTimer);
       for (const job of queue.splice(0)) job.reject(closingError());
       running?.job.reject(closingError());
       running = null;

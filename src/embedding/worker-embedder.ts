@@ -15,8 +15,12 @@ import type { WorkerSetup } from "./worker-protocol.js";
 const DIMS = 384;
 /** Batches per request sent to the worker: a question waits behind at most this much of a build. */
 const BATCHES_PER_REQUEST = 4;
+const CHUNKER_IDLE_MS = 10_000;
 
-export async function createWorkerEmbedder(options: TransformersEmbedderOptions): Promise<Embedder> {
+export async function createWorkerEmbedder(
+  options: TransformersEmbedderOptions,
+  threads: { chunkerIdleMs?: number } = {},
+): Promise<Embedder> {
   const batchSize = options.batchSize ?? 8;
   const setup: WorkerSetup = {
     role: "embed",
@@ -28,7 +32,13 @@ export async function createWorkerEmbedder(options: TransformersEmbedderOptions)
     threads: options.threads,
   };
   const model = createWorkerChannel(setup);
-  const chunker = createWorkerChannel({ ...setup, role: "chunk" });
+  // Only index builds chunk: its thread (a second copy of the tokenizer and libraries) goes when idle.
+  const chunker = createWorkerChannel(
+    { ...setup, role: "chunk" },
+    {
+      idleStopMs: threads.chunkerIdleMs ?? CHUNKER_IDLE_MS,
+    },
+  );
   const close = () => Promise.all([model.close(), chunker.close()]).then(() => undefined);
   // The tokenizer on this thread as well: counting tokens is synchronous, and cheap for short texts.
   const loaded = await Promise.all([loadTokenizer(options.modelDir), model.start()]).catch(

@@ -74,21 +74,28 @@ describe("worker embedder", () => {
       inThread.maxTokens,
     );
     expect(await worker.chunk?.(doc, DEFAULT_CHUNKER_PARAMS)).toEqual(here);
+    // The chunking thread stops when idle, and starts again for the next document.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await worker.chunk?.(doc, DEFAULT_CHUNKER_PARAMS)).toEqual(here);
     expect(worker.countTokens("Twenty pocket parks.")).toBe(inThread.countTokens("Twenty pocket parks."));
   });
 
   it("keeps the event loop free while it embeds a few hundred texts", async () => {
     const sentences = report.split(/(?<=\.)\s+/);
     const texts = Array.from({ length: 200 }, (_, i) => `${sentences[i % sentences.length] ?? ""} (${i})`);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    await worker.embed(texts);
-    delay.disable();
+    const maxDelayMs = async (embedder: Embedder) => {
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      await embedder.embed(texts);
+      delay.disable();
+      return delay.max / 1e6;
+    };
+    const [here, there] = [await maxDelayMs(inThread), await maxDelayMs(worker)];
     console.log(
-      `event loop while embedding ${texts.length} texts in the worker: max ${(delay.max / 1e6).toFixed(0)} ms`,
+      `event-loop delay embedding ${texts.length} texts: max ${here.toFixed(0)} ms in-thread, ${there.toFixed(0)} ms in the worker`,
     );
-    // In-thread, the same call holds the loop for seconds; here only message handling runs on it.
-    expect(delay.max / 1e6).toBeLessThan(250);
+    // In-thread, the call holds the loop for seconds; with the worker only message handling runs on it.
+    expect(there).toBeLessThan(here / 3);
   });
 
   it("reports a model that cannot load as MODEL_UNAVAILABLE, and a closed embedder as an AppError", async () => {
