@@ -75,9 +75,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       onCreated: (created) => (client = created),
       // A turn each: a burst of events arrives in one chunk, and each is acknowledged in a task of its own.
       onInteraction: (i) =>
-        track("interaction", () => ctx.turns.take().then(() => onInteraction(i, ctx, closing))),
+        track("interaction", () => ctx.turns.take("ack").then(() => onInteraction(i, ctx, closing))),
       onMessage: (m) =>
-        track("message", () => ctx.turns.take().then(() => (closing ? undefined : onMessage(m, ctx)))),
+        track("message", () => ctx.turns.take("ack").then(() => (closing ? undefined : onMessage(m, ctx)))),
       errorForLog: (error) => errorForLog(ctx, error),
     });
     const facts = { user: c.user?.tag, guilds: c.guilds.cache.size, messageContent };

@@ -6,32 +6,37 @@
  * piece of work in a task of its own, with the loop's I/O and timers between them.
  */
 export interface Turns {
-  /** Resolves when it is this caller's turn: in a later loop iteration than any turn before it. */
-  take(): Promise<void>;
+  /**
+   * Resolves when it is this caller's turn, in a loop iteration of its own. "ack" turns (a new interaction,
+   * to be acknowledged) go before every waiting "work" turn (an answer to compute): an interaction that
+   * arrives behind a queue of answers is still acknowledged within moments.
+   */
+  take(kind: "ack" | "work"): Promise<void>;
   /** Callers still waiting for their turn. */
   waiting(): number;
 }
 
 export function createTurns(): Turns {
-  const queue: (() => void)[] = [];
+  const acks: (() => void)[] = [];
+  const work: (() => void)[] = [];
   let scheduled = false;
   // One turn per immediate: an immediate queued by an immediate runs in the next iteration of the loop.
   const grant = () => {
     scheduled = false;
-    queue.shift()?.();
+    (acks.shift() ?? work.shift())?.();
     schedule();
   };
   const schedule = () => {
-    if (scheduled || queue.length === 0) return;
+    if (scheduled || acks.length + work.length === 0) return;
     scheduled = true;
     setImmediate(grant);
   };
   return {
-    take: () =>
+    take: (kind) =>
       new Promise<void>((resolve) => {
-        queue.push(resolve);
+        (kind === "ack" ? acks : work).push(resolve);
         schedule();
       }),
-    waiting: () => queue.length,
+    waiting: () => acks.length + work.length,
   };
 }

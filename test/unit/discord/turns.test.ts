@@ -6,7 +6,7 @@ describe("turns", () => {
     const turns = createTurns();
     const order: string[] = [];
     const work = Array.from({ length: 5 }, (_, k) =>
-      turns.take().then(() => {
+      turns.take("work").then(() => {
         order.push(`work ${k}`);
         // A synchronous piece of work, as an answer computation is.
         const until = performance.now() + 5;
@@ -27,5 +27,14 @@ describe("turns", () => {
     expect(order.indexOf("timer")).toBeGreaterThan(0);
     expect(order.indexOf("timer")).toBeLessThan(order.length - 1);
     expect(turns.waiting()).toBe(0);
+  });
+
+  it("gives an acknowledgement its turn before answers already waiting", async () => {
+    const turns = createTurns();
+    const order: string[] = [];
+    const answers = [1, 2, 3].map((k) => turns.take("work").then(() => void order.push(`answer ${k}`)));
+    const ack = turns.take("ack").then(() => void order.push("ack"));
+    await Promise.all([...answers, ack]);
+    expect(order).toEqual(["ack", "answer 1", "answer 2", "answer 3"]);
   });
 });

@@ -24,7 +24,7 @@ export async function onAsk(i: ChatInputCommandInteraction, ctx: BotContext): Pr
     started,
   };
   try {
-    await ctx.turns.take();
+    await ctx.turns.take("work");
     const { body, turn } = await converse(ctx, meta, request.question, answerer, { doc: request.doc });
     const sent = await i.editReply({ ...body, allowedMentions: NO_MENTIONS });
     rememberSent(ctx, sent.id, turn);

@@ -57,7 +57,7 @@ export async function onMessage(m: Message, ctx: BotContext): Promise<void> {
     started,
   };
   try {
-    await ctx.turns.take();
+    await ctx.turns.take("work");
     // A reply to one of the bot's answers follows up on that answer, not the channel's last.
     const repliedTo = m.reference?.messageId ? ctx.turnsByMessage.get(m.reference.messageId) : undefined;
     const answerer = ctx.engine.answerer();

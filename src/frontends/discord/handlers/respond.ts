@@ -57,7 +57,7 @@ export async function deferred(
   // Acknowledged before the work: Discord drops an interaction not answered within 3 seconds.
   await i.deferReply();
   try {
-    await ctx.turns.take();
+    await ctx.turns.take("work");
     const facts = await work();
     const latencyMs = { total: ms(performance.now() - started) };
     ctx.log.info({ event: what, ...where(i), ...facts, latencyMs }, what);
