@@ -7,12 +7,9 @@ import { Worker } from "node:worker_threads";
 import { AppError, describeError } from "../errors.js";
 import { fromWire, type WorkerMessage, type WorkerRequest, type WorkerSetup } from "./worker-protocol.js";
 
-/** A request without its id: the channel numbers them. */
-export type RequestBody = WorkerRequest extends infer R
-  ? R extends WorkerRequest
-    ? Omit<R, "id">
-    : never
-  : never;
+/** A request without its id (the channel numbers them), each kind of request on its own. */
+export type RequestBody = WithoutId<WorkerRequest>;
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 export type Reply = Extract<WorkerMessage, { id: number }>;
 
 export interface WorkerChannel {

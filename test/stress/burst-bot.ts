@@ -25,6 +25,7 @@ const settings = loadSettings({
   INDEX_DIR: path.join(workDir, "index"),
   RATE_LIMIT_COUNT: "5",
   RATE_LIMIT_WINDOW_S: "30",
+  ...(process.env.EMBED_THREADS ? { EMBED_THREADS: process.env.EMBED_THREADS } : {}),
 });
 const app = await createApp(settings);
 // A first question pays the model's one-time costs, as `npm start` does before it connects.
