@@ -15,6 +15,8 @@ import type { BotStats, BurstCommand } from "./burst-bot.js";
 /** Discord shows "The application did not respond" for an interaction not acknowledged within this. */
 export const DISCORD_ACK_LIMIT_MS = 3_000;
 const RATE_WINDOW_MS = 30_000;
+/** Past the worker embedder's idle stop of its chunking thread (10 s). */
+const CHUNKER_GONE_MS = 11_000;
 const QUESTIONS = readQuestions(path.join(REPO, "test/fixtures/calibration-questions.jsonl"));
 
 export interface BurstOptions {
@@ -74,6 +76,9 @@ export async function runBursts(options: BurstOptions): Promise<BurstRun[]> {
   try {
     log("burst: starting the bot (model, index, gateway) …");
     await bot.ready;
+    // The start-up build's chunking thread stops when idle: both runs start with the same threads, so that
+    // their memory compares.
+    await new Promise((resolve) => setTimeout(resolve, CHUNKER_GONE_MS));
     const users: APIUser[] = Array.from({ length: options.users }, (_, u) => ({
       ...fake.world.user,
       id: snowflake(),
