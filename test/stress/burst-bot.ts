@@ -25,6 +25,7 @@ const settings = loadSettings({
   INDEX_DIR: path.join(workDir, "index"),
   RATE_LIMIT_COUNT: "5",
   RATE_LIMIT_WINDOW_S: "30",
+  // As `npm start` would take it from the environment.
   ...(process.env.EMBED_THREADS ? { EMBED_THREADS: process.env.EMBED_THREADS } : {}),
 });
 const app = await createApp(settings);

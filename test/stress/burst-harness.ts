@@ -177,6 +177,7 @@ function spawnBot(restBase: string, workDir: string): BotProcess {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // BURST_PROFILE=<dir>: a CPU profile of the bot (main thread and workers), for finding what holds the loop.
       ...(process.env.BURST_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BURST_PROFILE}`] : []),
       "--import",
       "tsx",
