@@ -66,6 +66,19 @@ describe("worker embedder", () => {
     together.forEach((v, k) => expect(bytes(v).equals(bytes(alone[k] ?? []))).toBe(true));
   });
 
+  it("puts a question ahead of a build's queued slices, with the same vector as asked alone", async () => {
+    const sentences = report.split(/(?<=\.)\s+/);
+    const bulk = Array.from({ length: 256 }, (_, i) => `${sentences[i % sentences.length] ?? ""} [${i}]`);
+    const done: string[] = [];
+    const build = worker.embed(bulk).then(() => void done.push("build"));
+    const question = "How many pocket parks will be built?";
+    const [vector] = await worker.embed([question]);
+    done.push("question");
+    await build;
+    expect(done).toEqual(["question", "build"]);
+    expect(bytes([vector ?? new Float32Array()]).equals(bytes(await inThread.embed([question])))).toBe(true);
+  });
+
   it("chunks off the main thread exactly as chunkDocument does, and counts tokens as the model does", async () => {
     const here = chunkDocument(
       doc,
