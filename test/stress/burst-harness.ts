@@ -4,6 +4,7 @@
 // bot's event-loop delay and memory after each run. Used by burst.test.ts and scripts/bench-burst.ts.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { build } from "esbuild";
 import type { APIUser } from "discord.js";
 import { readQuestions } from "../../src/bench/questions.js";
 import { percentile, round } from "../../src/bench/stats.js";
@@ -68,11 +69,36 @@ const spread = (values: number[]) => ({
   max: round(Math.max(0, ...values), 0),
 });
 
+/**
+ * The bot and the model's worker bundled as `npm start` runs them (dist/*.mjs, the worker beside the entry),
+ * into dist/stress/: no TypeScript loader in the measured process, whose memory and start it would inflate.
+ */
+async function bundleBot(): Promise<string> {
+  const outdir = path.join(REPO, "dist", "stress");
+  await build({
+    absWorkingDir: REPO,
+    entryPoints: {
+      "burst-bot": path.join(import.meta.dirname, "burst-bot.ts"),
+      "embed-worker": path.join(REPO, "src/embedding/embed-worker.ts"),
+    },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return path.join(outdir, "burst-bot.mjs");
+}
+
 export async function runBursts(options: BurstOptions): Promise<BurstRun[]> {
   const log = options.log ?? (() => undefined);
+  const script = await bundleBot();
   const ws = tempWorkspace();
   const fake = await startFakeDiscord();
-  const bot = spawnBot(fake.restBase, ws.dir);
+  const bot = spawnBot(script, fake.restBase, ws.dir);
   try {
     log("burst: starting the bot (model, index, gateway) …");
     await bot.ready;
@@ -173,15 +199,13 @@ interface BotProcess {
   stop(): Promise<void>;
 }
 
-function spawnBot(restBase: string, workDir: string): BotProcess {
+function spawnBot(script: string, restBase: string, workDir: string): BotProcess {
   const child: ChildProcess = spawn(
     process.execPath,
     [
       // BURST_PROFILE=<dir>: a CPU profile of the bot (main thread and workers), for finding what holds the loop.
       ...(process.env.BURST_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BURST_PROFILE}`] : []),
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "burst-bot.ts"),
+      script,
       restBase,
       workDir,
     ],
