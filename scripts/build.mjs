@@ -17,6 +17,8 @@ const entries = {
   outline: "scripts/outline.ts",
   "register-commands": "scripts/register-commands.ts",
   "fetch-model": "scripts/fetch-model.ts",
+  // The model's worker thread, started from the bundles above as dist/embed-worker.mjs (worker-channel.ts).
+  "embed-worker": "src/embedding/embed-worker.ts",
 };
 
 await build({

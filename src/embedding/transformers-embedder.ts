@@ -1,5 +1,11 @@
 import path from "node:path";
-import { env, pipeline, type FeatureExtractionPipeline } from "@huggingface/transformers";
+import {
+  AutoTokenizer,
+  env,
+  pipeline,
+  type FeatureExtractionPipeline,
+  type PreTrainedTokenizer,
+} from "@huggingface/transformers";
 import { AppError, describeError } from "../errors.js";
 import type { Embedder } from "./embedder.js";
 
@@ -18,11 +24,30 @@ export interface TransformersEmbedderOptions {
 
 const DIMS = 384;
 
-/** Loads the ONNX model from disk only: nothing here may reach the network. */
-export async function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Embedder> {
+/** Model files from disk only: nothing here may reach the network. */
+function useLocalFiles(modelDir: string): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
-  env.localModelPath = path.dirname(options.modelDir) + path.sep;
+  env.localModelPath = path.dirname(modelDir) + path.sep;
+}
+
+/** The model's tokenizer alone (no inference session): what counting tokens and chunking need. */
+export async function loadTokenizer(modelDir: string): Promise<PreTrainedTokenizer> {
+  useLocalFiles(modelDir);
+  try {
+    return await AutoTokenizer.from_pretrained(path.basename(modelDir), { local_files_only: true });
+  } catch (error) {
+    throw new AppError(
+      "MODEL_UNAVAILABLE",
+      `Could not load the tokenizer from ${modelDir}: ${describeError(error)}.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Loads the ONNX model from disk only: nothing here may reach the network. */
+export async function createTransformersEmbedder(options: TransformersEmbedderOptions): Promise<Embedder> {
+  useLocalFiles(options.modelDir);
   let extractor: FeatureExtractionPipeline;
   try {
     extractor = await pipeline("feature-extraction", path.basename(options.modelDir), {

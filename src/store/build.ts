@@ -237,7 +237,10 @@ async function embedDocument(
   embedder: Embedder,
   signal: AbortSignal | undefined,
 ): Promise<DocPart> {
-  const chunked = chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
+  // Off the main thread when the embedder can: seconds for a big document.
+  const chunked = embedder.chunk
+    ? await embedder.chunk(doc, params)
+    : chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
   const texts = [...chunked.units.map((u) => u.embedText), ...chunked.sentences.map((s) => s.text)];
   const vectors = await embedInSlices(embedder, texts, signal);
   if (!vectors.every((v) => v.length === embedder.dims && allFinite(v))) {

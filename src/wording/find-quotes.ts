@@ -186,6 +186,15 @@ function nearMatches(dw: DocWording, phrase: string[]): Candidate[] {
   if (contentCount === 0) return [];
   const needContent = Math.max(1, contentCount - Math.floor(budget));
   const out: Candidate[] = [];
+  // A document repeats its words: each phrase word's cost against each distinct word is worked out once.
+  const costs = phrase.map(() => new Map<string, number>());
+  const costOf = (i: number, word: string) => {
+    const known = costs[i]?.get(word);
+    if (known !== undefined) return known;
+    const c = wordCost(phrase[i] ?? "", word);
+    costs[i]?.set(word, c);
+    return c;
+  };
   for (const para of dw.paragraphs) {
     const words = para.tokens.map((t) => t.word);
     const n = words.length;
@@ -193,10 +202,9 @@ function nearMatches(dw: DocWording, phrase: string[]): Candidate[] {
     // Row i, column j: the best alignment of the first i phrase words with document words ending at j.
     let row: Cell[] = Array.from({ length: n + 1 }, (_, j) => ({ cost: 0, from: j, same: 0, content: 0 }));
     for (let i = 1; i <= m; i++) {
-      const w = phrase[i - 1] ?? "";
       const next: Cell[] = [{ cost: i, from: 0, same: 0, content: 0 }];
       for (let j = 1; j <= n; j++) {
-        const c = wordCost(w, words[j - 1] ?? "");
+        const c = costOf(i - 1, words[j - 1] ?? "");
         const up = row[j - 1] as Cell;
         const diag: Cell = {
           cost: up.cost + c,

@@ -29,6 +29,19 @@ export function osaDistance(a: string, b: string): number {
   return prev[m] ?? 0;
 }
 
+/** Stems of the words met so far: a near match compares a phrase with every word of the report, each time. */
+const stems = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, (s = stem(word)));
+  }
+  return s;
+}
+
 /**
  * Cost of aligning a phrase word with a document word. Figures never count as typos of each other (650 is
  * not 660), and short words are too easily confused to be forgiven ("mu" and "km").
@@ -36,10 +49,12 @@ export function osaDistance(a: string, b: string): number {
 export function wordCost(phraseWord: string, docWord: string): number {
   if (phraseWord === docWord) return 0;
   if (/\p{N}/u.test(phraseWord) || /\p{N}/u.test(docWord)) return 1;
-  if (stem(phraseWord) === stem(docWord)) return NEAR_WORD_COST;
+  if (stemOf(phraseWord) === stemOf(docWord)) return NEAR_WORD_COST;
   const shorter = Math.min(phraseWord.length, docWord.length);
   if (shorter < 4) return 1;
   const allowed = shorter >= 8 ? 2 : 1;
+  // The distance is at least the difference in length: most pairs need no table.
+  if (Math.abs(phraseWord.length - docWord.length) > allowed) return 1;
   return osaDistance(phraseWord, docWord) <= allowed ? NEAR_WORD_COST : 1;
 }
 

@@ -348,6 +348,25 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
     await find("PATCH", ROUTE.editOriginal, byToken(other.token));
   });
 
+  it("counts /outline, /quote, /brief and invalid questions toward the limit too", async () => {
+    const flooder = otherUser("trudy");
+    const send = (command: string, options: Record<string, string>) =>
+      fake.dispatchInteraction(as(chatInputInteractionFixture(fake.world, command, options), flooder));
+    const sent = [
+      send("outline", {}),
+      send("quote", { phrase: "pocket parks" }),
+      send("brief", { topic: "green space" }),
+      send("ask", { question: "x".repeat(600) }),
+      send("ask", { question: QUESTION, doc: "no-such-report.pdf" }),
+      send("outline", {}),
+    ];
+    const callbacks = await Promise.all(sent.map((i) => find("POST", ROUTE.callback, byToken(i.token))));
+    expect(callbacks.map((c) => bodyOf(c).data?.content?.includes("ask again <t:") ?? false)).toEqual([
+      ...Array<boolean>(RATE_LIMIT).fill(false),
+      true,
+    ]);
+  });
+
   it("/about lists the report, the passages, the model and the index version", async () => {
     const interaction = fake.dispatchInteraction(chatInputInteractionFixture(fake.world, "about"));
     const reply = bodyOf(await find("POST", ROUTE.callback, byToken(interaction.token)));
@@ -470,7 +489,11 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
   });
 
   it("/outline lists the sections with one line each; an unknown doc: lists the known documents", async () => {
-    const interaction = fake.dispatchInteraction(chatInputInteractionFixture(fake.world, "outline"));
+    // Every command counts toward the rate limit now: a user of its own, so the earlier tests' do not matter.
+    const reader = otherUser("reader");
+    const interaction = fake.dispatchInteraction(
+      as(chatInputInteractionFixture(fake.world, "outline"), reader),
+    );
     const body = bodyOf(await find("PATCH", ROUTE.editOriginal, byToken(interaction.token)));
     const embed = body.embeds?.[0];
     expect(embed && embedViolations(embed)).toEqual([]);
@@ -479,7 +502,10 @@ describe("Discord bot with the real discord.js Client, the real engine and a fak
     for (const line of quotesOf(embed)) expect(REPORT).toContain(line);
 
     const unknown = fake.dispatchInteraction(
-      chatInputInteractionFixture(fake.world, "ask", { question: QUESTION, doc: "budget-2023.pdf" }),
+      as(
+        chatInputInteractionFixture(fake.world, "ask", { question: QUESTION, doc: "budget-2023.pdf" }),
+        reader,
+      ),
     );
     const note = bodyOf(await find("POST", ROUTE.callback, byToken(unknown.token)));
     expect(note).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });

@@ -73,8 +73,11 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       clientOptions: options.clientOptions,
       log,
       onCreated: (created) => (client = created),
-      onInteraction: (i) => track("interaction", () => onInteraction(i, ctx, closing)),
-      onMessage: (m) => track("message", () => (closing ? Promise.resolve() : onMessage(m, ctx))),
+      // A turn each: a burst of events arrives in one chunk, and each is acknowledged in a task of its own.
+      onInteraction: (i) =>
+        track("interaction", () => ctx.turns.take("ack").then(() => onInteraction(i, ctx, closing))),
+      onMessage: (m) =>
+        track("message", () => ctx.turns.take("ack").then(() => (closing ? undefined : onMessage(m, ctx)))),
       errorForLog: (error) => errorForLog(ctx, error),
     });
     const facts = { user: c.user?.tag, guilds: c.guilds.cache.size, messageContent };

@@ -14,11 +14,14 @@ import { createFeedbackLog, type FeedbackLog } from "./feedback-log.js";
 import { scrubSecrets, type BotLog } from "./logger.js";
 import { createQuoteCache, type QuoteCache } from "./quote-cache.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.js";
+import { createTurns, type Turns } from "./turns.js";
 
 export interface BotContext {
   engine: Engine;
   log: BotLog;
   limiter: RateLimiter;
+  /** Every handler, and every computation after a deferral, takes a turn first (see turns.ts). */
+  turns: Turns;
   rateLimit: { count: number; windowS: number };
   /** Recent answers, for "More sources", /sources and votes. */
   answers: AnswerCache;
@@ -59,6 +62,7 @@ export function createBotContext(options: ContextOptions): BotContext {
       windowMs: options.rateLimit.windowS * 1000,
       now,
     }),
+    turns: createTurns(),
     answers: createAnswerCache(),
     quotes: createQuoteCache(),
     conversation: createConversation({

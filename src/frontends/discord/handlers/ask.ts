@@ -3,7 +3,7 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../context.js";
 import { DOC_OPTION, QUESTION_OPTION } from "../commands.js";
 import { converse, logFailure, rememberSent, type MessageMeta } from "../converse.js";
-import { allowed, NO_MENTIONS, note, showError } from "./respond.js";
+import { admit, NO_MENTIONS, showError } from "./respond.js";
 import { resolveAsk } from "./resolve-options.js";
 
 export async function onAsk(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
@@ -11,10 +11,9 @@ export async function onAsk(i: ChatInputCommandInteraction, ctx: BotContext): Pr
   // The index the question is answered from: a refresh meanwhile does not change it.
   const answerer = ctx.engine.answerer();
   const raw = { question: i.options.getString(QUESTION_OPTION) ?? "", doc: i.options.getString(DOC_OPTION) };
-  const request = resolveAsk(raw, answerer.store);
-  if (!request.ok) return void (await note(i, request.note));
-  if (!(await allowed(i, ctx))) return;
-  // The first question after start and a question during an index rebuild can take seconds.
+  const request = await admit(i, ctx, () => resolveAsk(raw, answerer.store));
+  if (!request) return;
+  // Acknowledged before the answer is computed: Discord drops an interaction not answered within 3 seconds.
   await i.deferReply();
   const meta: MessageMeta = {
     via: "slash",
@@ -25,6 +24,7 @@ export async function onAsk(i: ChatInputCommandInteraction, ctx: BotContext): Pr
     started,
   };
   try {
+    await ctx.turns.take("work");
     const { body, turn } = await converse(ctx, meta, request.question, answerer, { doc: request.doc });
     const sent = await i.editReply({ ...body, allowedMentions: NO_MENTIONS });
     rememberSent(ctx, sent.id, turn);

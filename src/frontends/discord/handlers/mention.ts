@@ -3,7 +3,8 @@ import type { Message } from "discord.js";
 import type { BotContext } from "../context.js";
 import { converse, logFailure, rememberSent, type MessageMeta } from "../converse.js";
 import { isAddressedToBot, questionFromMessage, type BotIdentity, type MessageFacts } from "../mentions.js";
-import { errorNote, mentionHint, rateLimitNote } from "../notes.js";
+import { admitMessage } from "../admission.js";
+import { errorNote, mentionHint } from "../notes.js";
 import type { ReplyBody } from "../reply-render.js";
 import { NO_MENTIONS_REPLY } from "./respond.js";
 import { lengthProblem } from "./resolve-options.js";
@@ -42,14 +43,10 @@ export async function onMessage(m: Message, ctx: BotContext): Promise<void> {
   const started = performance.now();
   const reply = (body: ReplyBody) =>
     m.reply({ ...body, allowedMentions: NO_MENTIONS_REPLY, failIfNotExists: false });
-  if (plan.kind === "note") return void (await reply({ content: plan.content }));
-  const decision = ctx.limiter.take(m.author.id);
-  if (!decision.allowed) {
-    // No ephemeral messages here: say it once, then stay quiet rather than flood the channel.
-    const { count, windowS } = ctx.rateLimit;
-    if (!decision.repeated) await reply({ content: rateLimitNote(decision.retryAt, count, windowS) });
-    return;
-  }
+  // Every message addressed to the bot counts, an empty or over-long one too: each would be a reply.
+  const admission = admitMessage(ctx.limiter.take(m.author.id), plan, ctx.rateLimit);
+  if (admission.kind === "silent") return;
+  if (admission.kind === "note") return void (await reply({ content: admission.content }));
   if ("sendTyping" in m.channel) void m.channel.sendTyping().catch(() => undefined);
   const meta: MessageMeta = {
     via: "mention",
@@ -60,9 +57,11 @@ export async function onMessage(m: Message, ctx: BotContext): Promise<void> {
     started,
   };
   try {
+    await ctx.turns.take("work");
     // A reply to one of the bot's answers follows up on that answer, not the channel's last.
     const repliedTo = m.reference?.messageId ? ctx.turnsByMessage.get(m.reference.messageId) : undefined;
-    const { body, turn } = await converse(ctx, meta, plan.text, ctx.engine.answerer(), { turn: repliedTo });
+    const answerer = ctx.engine.answerer();
+    const { body, turn } = await converse(ctx, meta, admission.request, answerer, { turn: repliedTo });
     const sent = await reply(body);
     rememberSent(ctx, sent.id, turn);
   } catch (error) {

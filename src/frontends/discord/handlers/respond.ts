@@ -10,7 +10,9 @@ import {
 } from "discord.js";
 import { isAppError } from "../../../errors.js";
 import { errorForLog, ms, type BotContext } from "../context.js";
-import { errorNote, rateLimitNote } from "../notes.js";
+import { admitCommand } from "../admission.js";
+import { errorNote } from "../notes.js";
+import type { Resolved } from "./resolve-options.js";
 
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 export const NO_MENTIONS_REPLY: MessageMentionOptions = { parse: [], repliedUser: false };
@@ -22,12 +24,20 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 export const note = (i: Answerable, content: string) =>
   i.reply({ content, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
 
-/** Takes one from the user's allowance; false after telling them when to come back. */
-export async function allowed(i: ChatInputCommandInteraction, ctx: BotContext): Promise<boolean> {
-  const decision = ctx.limiter.take(i.user.id);
-  if (decision.allowed) return true;
-  await note(i, rateLimitNote(decision.retryAt, ctx.rateLimit.count, ctx.rateLimit.windowS));
-  return false;
+/**
+ * Takes one from the user's allowance, then checks the options: a refusal or a bad option is answered at
+ * once with an ephemeral note. Either way the interaction is acknowledged before anything is computed.
+ * Returns the request to run (the caller defers next), or null once the note is sent.
+ */
+export async function admit<T>(
+  i: ChatInputCommandInteraction,
+  ctx: BotContext,
+  resolve: () => Resolved<T>,
+): Promise<(Resolved<T> & { ok: true }) | null> {
+  const admission = admitCommand(ctx.limiter.take(i.user.id), resolve, ctx.rateLimit);
+  if (admission.kind === "run") return admission.request;
+  if (admission.kind === "note") await note(i, admission.content);
+  return null;
 }
 
 export const where = (i: ChatInputCommandInteraction) => ({ guildId: i.guildId, channelId: i.channelId });
@@ -44,9 +54,10 @@ export async function deferred(
   work: () => Promise<Record<string, unknown>>,
 ): Promise<void> {
   const started = performance.now();
-  // Cheap for one report, but a long shelf or an index swap can take seconds.
+  // Acknowledged before the work: Discord drops an interaction not answered within 3 seconds.
   await i.deferReply();
   try {
+    await ctx.turns.take("work");
     const facts = await work();
     const latencyMs = { total: ms(performance.now() - started) };
     ctx.log.info({ event: what, ...where(i), ...facts, latencyMs }, what);

@@ -10,7 +10,7 @@ import { titlesOf } from "../../shared/report-view.js";
 import { DOC_OPTION, PHRASE_OPTION, TOPIC_OPTION } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { renderBriefEmbed, renderOutlineEmbeds, renderQuotePage, type QuoteView } from "../wording-render.js";
-import { allowed, deferred, NO_MENTIONS, note } from "./respond.js";
+import { admit, deferred, NO_MENTIONS } from "./respond.js";
 import { resolveBrief, resolveOutline, resolveQuote } from "./resolve-options.js";
 
 /** Most hits /quote asks the engine for; the message says "first N hits" when there are that many. */
@@ -19,9 +19,8 @@ export const QUOTE_MAX_HITS = 200;
 export async function onQuote(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const store = ctx.engine.answerer().store;
   const raw = { phrase: i.options.getString(PHRASE_OPTION) ?? "", doc: i.options.getString(DOC_OPTION) };
-  const request = resolveQuote(raw, store);
-  if (!request.ok) return void (await note(i, request.note));
-  if (!(await allowed(i, ctx))) return;
+  const request = await admit(i, ctx, () => resolveQuote(raw, store));
+  if (!request) return;
   const { phrase, doc } = request;
   await deferred(i, ctx, "quote", async () => {
     const hits = findQuotes(store, phrase, { doc, maxHits: QUOTE_MAX_HITS });
@@ -44,9 +43,8 @@ export async function onQuote(i: ChatInputCommandInteraction, ctx: BotContext): 
 export async function onBrief(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const store = ctx.engine.answerer().store;
   const raw = { topic: i.options.getString(TOPIC_OPTION) ?? "", doc: i.options.getString(DOC_OPTION) };
-  const request = resolveBrief(raw, store);
-  if (!request.ok) return void (await note(i, request.note));
-  if (!(await allowed(i, ctx))) return;
+  const request = await admit(i, ctx, () => resolveBrief(raw, store));
+  if (!request) return;
   await deferred(i, ctx, "brief", async () => {
     const briefing = brief(store, request.request, { doc: request.doc });
     const embed = renderBriefEmbed(briefing, titlesOf(store), store.manifest.indexVersion);
@@ -58,8 +56,9 @@ export async function onBrief(i: ChatInputCommandInteraction, ctx: BotContext): 
 
 export async function onOutline(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const store = ctx.engine.answerer().store;
-  const request = resolveOutline({ doc: i.options.getString(DOC_OPTION) }, store);
-  if (!request.ok) return void (await note(i, request.note));
+  // A long shelf's outline takes real work: it counts toward the limit like a question.
+  const request = await admit(i, ctx, () => resolveOutline({ doc: i.options.getString(DOC_OPTION) }, store));
+  if (!request) return;
   await deferred(i, ctx, "outline", async () => {
     const embeds = renderOutlineEmbeds(outline(store, { doc: request.doc }), store.manifest.indexVersion);
     await i.editReply({ embeds, components: [], allowedMentions: NO_MENTIONS });

@@ -1,0 +1,85 @@
+/**
+ * The embedder the app uses: the ONNX model runs in a worker thread, so inference (tens of milliseconds a
+ * question, minutes for a big document) never blocks the event loop that acknowledges Discord interactions.
+ * Chunking runs in a second worker with the tokenizer alone, so a big document's seconds of chunking do not
+ * hold up questions either. The vectors are byte-identical to the in-thread embedder's: requests are cut
+ * on the same batch boundaries, and requests are never merged (a question's vector never depends on what
+ * else was asked at the same time).
+ */
+import { AppError } from "../errors.js";
+import type { Embedder } from "./embedder.js";
+import { loadTokenizer, type TransformersEmbedderOptions } from "./transformers-embedder.js";
+import { createWorkerChannel } from "./worker-channel.js";
+import type { WorkerSetup } from "./worker-protocol.js";
+
+const DIMS = 384;
+/** Batches per request sent to the worker: a question waits behind at most this much of a build. */
+const BATCHES_PER_REQUEST = 4;
+const CHUNKER_IDLE_MS = 10_000;
+
+export async function createWorkerEmbedder(
+  options: TransformersEmbedderOptions,
+  threads: { chunkerIdleMs?: number } = {},
+): Promise<Embedder> {
+  const batchSize = options.batchSize ?? 8;
+  const setup: WorkerSetup = {
+    role: "embed",
+    modelDir: options.modelDir,
+    modelId: options.modelId,
+    dtype: options.dtype,
+    maxTokens: options.maxTokens ?? 256,
+    batchSize,
+    threads: options.threads,
+  };
+  const model = createWorkerChannel(setup);
+  // Only index builds chunk: its thread (a second copy of the tokenizer and libraries) goes when idle.
+  const chunker = createWorkerChannel(
+    { ...setup, role: "chunk" },
+    {
+      idleStopMs: threads.chunkerIdleMs ?? CHUNKER_IDLE_MS,
+    },
+  );
+  const close = () => Promise.all([model.close(), chunker.close()]).then(() => undefined);
+  // The tokenizer on this thread as well: counting tokens is synchronous, and cheap for short texts.
+  const loaded = await Promise.all([loadTokenizer(options.modelDir), model.start()]).catch(
+    async (error: unknown) => {
+      await close();
+      throw error;
+    },
+  );
+  const tokenizer = loaded[0];
+
+  const embedSlice = async (texts: string[]): Promise<Float32Array[]> => {
+    const reply = await model.request({ op: "embed", texts }, texts.length <= batchSize);
+    if (reply.kind === "vectors" && reply.vectors.length === texts.length) return reply.vectors;
+    throw new AppError("EMBED_FAILED", `The model's worker sent ${reply.kind} for ${texts.length} texts.`);
+  };
+
+  return {
+    modelId: options.modelId,
+    dtype: options.dtype,
+    dims: DIMS,
+    maxTokens: setup.maxTokens,
+    countTokens: (text) => tokenizer.encode(text).length,
+    async embed(texts) {
+      // Sorted by length and cut at whole batches, as the worker's embedder batches each request: the
+      // same batches as one in-thread call, so the same vectors.
+      const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
+      const step = batchSize * BATCHES_PER_REQUEST;
+      const slices: (typeof order)[] = [];
+      for (let b = 0; b < order.length; b += step) slices.push(order.slice(b, b + step));
+      const results = await Promise.all(slices.map((s) => embedSlice(s.map((o) => texts[o.i] ?? ""))));
+      const out: Float32Array[] = new Array<Float32Array>(texts.length);
+      slices.forEach((s, k) => s.forEach((o, j) => (out[o.i] = results[k]?.[j] ?? new Float32Array(DIMS))));
+      return out;
+    },
+    async chunk(doc, params) {
+      const reply = await chunker.request({ op: "chunk", doc, params }, false);
+      if (reply.kind !== "chunked") {
+        throw new AppError("EMBED_FAILED", `The chunking worker sent ${reply.kind}, not a chunked document.`);
+      }
+      return reply.chunked;
+    },
+    dispose: close,
+  };
+}
