@@ -37,12 +37,12 @@ export interface AbstentionFigures {
   falseAbstentions: number;
 }
 
-export function abstentionFigures(
-  points: readonly ShelfPoint[],
-  confidences: readonly number[],
-  threshold: number,
+/** Abstention figures of the questions abstained on; the answerable ones only need to be told apart. */
+export function abstentionFiguresOf(
+  points: readonly Pick<ShelfPoint, "answerable">[],
+  abstainedOn: readonly boolean[],
 ): AbstentionFigures {
-  const abstained = points.filter((_, i) => confidences[i]! < threshold);
+  const abstained = points.filter((_, i) => abstainedOn[i]);
   const unanswerable = points.filter((p) => !p.answerable).length;
   const answerable = points.length - unanswerable;
   const hits = abstained.filter((p) => !p.answerable).length;
@@ -56,6 +56,16 @@ export function abstentionFigures(
     falseAbstentions: answerable ? abstained.filter((p) => p.answerable).length / answerable : 0,
   };
 }
+
+export const abstentionFigures = (
+  points: readonly Pick<ShelfPoint, "answerable">[],
+  confidences: readonly number[],
+  threshold: number,
+): AbstentionFigures =>
+  abstentionFiguresOf(
+    points,
+    confidences.map((c) => c < threshold),
+  );
 
 /** The threshold with the best abstention F1 among those abstaining on at most maxFalse of answerable ones. */
 export function chooseThreshold(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "../errors.js";
+import { AppError, type ErrorCode } from "../errors.js";
 import type { EmbeddingHead } from "./candidates.js";
 import {
   QUESTION_FEATURES,
@@ -10,7 +10,7 @@ import {
   type SentenceFeature,
 } from "./features.js";
 
-const logisticSchema = z.object({
+export const logisticSchema = z.object({
   features: z.array(z.string()).describe("Input names, in the order of the other arrays."),
   mean: z.array(z.number()).describe("Subtracted from each input before weighing (standardisation)."),
   scale: z.array(z.number().positive()).describe("Each centred input is divided by this."),
@@ -55,17 +55,14 @@ export interface AnswerModel {
 }
 
 export function parseAnswerModel(json: unknown, source = "answer model"): AnswerModel {
-  const parsed = answerModelSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      "ANSWER_MODEL_INVALID",
-      `${source}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`,
-    );
-  }
-  const file = parsed.data;
-  const sentence = linear(file.sentence, SENTENCE_FEATURES, `${source} sentence`);
-  const confidence = linear(file.confidence, QUESTION_FEATURES, `${source} confidence`);
+  const file = parseFitted(answerModelSchema, json, "ANSWER_MODEL_INVALID", source);
+  const sentence = linear(file.sentence, SENTENCE_FEATURES, "ANSWER_MODEL_INVALID", `${source} sentence`);
+  const confidence = linear(
+    file.confidence,
+    QUESTION_FEATURES,
+    "ANSWER_MODEL_INVALID",
+    `${source} confidence`,
+  );
   const { fitted: _fitted, ...behaviour } = file;
   return {
     file,
@@ -89,24 +86,36 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 export const CLIP = 4;
 export const clip = (z: number) => Math.max(-CLIP, Math.min(CLIP, z));
 
-function linear<K extends string>(
+/** A fitted file checked against its schema; the first problem named with where it is. */
+export function parseFitted<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  code: ErrorCode,
+  source: string,
+): z.infer<S> {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError(
+    code,
+    `${source}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`,
+  );
+}
+
+/** The log-odds of a fitted logistic regression over named inputs, each standardised and clipped. */
+export function linear<K extends string>(
   model: Logistic,
   known: readonly K[],
+  code: ErrorCode,
   source: string,
 ): (row: FeatureRow<K>) => number {
   const n = model.features.length;
   if (model.mean.length !== n || model.scale.length !== n || model.weights.length !== n) {
-    throw new AppError(
-      "ANSWER_MODEL_INVALID",
-      `${source}: features, mean, scale and weights differ in length.`,
-    );
+    throw new AppError(code, `${source}: features, mean, scale and weights differ in length.`);
   }
   const unknown = model.features.find((f) => !(known as readonly string[]).includes(f));
   if (unknown !== undefined) {
-    throw new AppError(
-      "ANSWER_MODEL_INVALID",
-      `${source}: expected features among ${known.join(", ")}; got "${unknown}".`,
-    );
+    throw new AppError(code, `${source}: expected features among ${known.join(", ")}; got "${unknown}".`);
   }
   const names = model.features as K[];
   return (row) => {

@@ -123,8 +123,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const candidateQuotes = toQuotes(chosen);
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
-      const quoted = candidateQuotes.map((q) => q.text).join(" ");
-      const confidence = round(translation ? translatedConfidence(fitted, translation, quoted) : fitted);
+      const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
+      const confidence = round(translation ? translatedConfidence(fitted, translation, quoted()) : fitted);
       const answered = chosen.length > 0 && confidence >= threshold;
       const answer: Answer = {
         question,

@@ -130,7 +130,7 @@ export function viewQuestion(question: string, store: Store, analyser: TextAnaly
     form: questionForm(question),
     words,
     // A name is made of the question's own words: when the shelf uses every one of them, no name can be
-    // unknown, and the tagger (a sixth of the answer stage's time) is not run.
+    // unknown, and the tagger (about 0.17 ms a question) is not run.
     names: terms.some((t) => !(store.sentenceDf[t] ?? 0)) ? analyser.facts(question).names : [],
     weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
   };

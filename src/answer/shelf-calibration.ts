@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { AppError, describeError } from "../errors.js";
-import { clip, sigmoid } from "./answer-model.js";
+import { linear, logisticSchema, parseFitted, sigmoid } from "./answer-model.js";
 import { QUESTION_FEATURES, type FeatureRow, type QuestionFeature } from "./features.js";
 
 /**
@@ -18,22 +18,16 @@ export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
 
 /** The general confidence's log-odds, the first input of a shelf's calibration. */
 export const LOG_ODDS = "logOdds";
-const INPUTS: readonly string[] = [LOG_ODDS, ...QUESTION_FEATURES];
+const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES] as const;
 
 export const shelfCalibrationSchema = z.object({
   format: z.literal(1).describe("Bumped when the file's layout changes."),
   answerModel: z
     .string()
     .describe("Version of the answer model whose confidences it recalibrates; another model's are not."),
-  model: z
-    .object({
-      features: z.array(z.string()).describe(`"${LOG_ODDS}" and names of the confidence's inputs.`),
-      mean: z.array(z.number()),
-      scale: z.array(z.number().positive()),
-      weights: z.array(z.number()),
-      bias: z.number(),
-    })
-    .describe("Probability that the quotes answer, over standardised inputs held within four sd."),
+  model: logisticSchema.describe(
+    `Probability that the quotes answer, over "${LOG_ODDS}" and some of the confidence's inputs.`,
+  ),
   threshold: z.number().min(0).max(1).describe("Below this calibrated confidence the answer abstains."),
   fitted: z.record(z.string(), z.unknown()).describe("How it was fitted: data, date, validation figures."),
 });
@@ -52,46 +46,16 @@ export function logOdds(confidence: number): number {
   return Math.log(p / (1 - p));
 }
 
-export function parseShelfCalibration(json: unknown, source: string): ShelfCalibrationFile {
-  const parsed = shelfCalibrationSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      "SHELF_CALIBRATION_INVALID",
-      `${source}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}.`,
-    );
-  }
-  return parsed.data;
-}
+export const parseShelfCalibration = (json: unknown, source: string): ShelfCalibrationFile =>
+  parseFitted(shelfCalibrationSchema, json, "SHELF_CALIBRATION_INVALID", source);
 
 export function shelfCalibration(file: ShelfCalibrationFile, source: string): ShelfCalibration {
-  const { features, mean, scale, weights, bias } = file.model;
-  const n = features.length;
-  if (mean.length !== n || scale.length !== n || weights.length !== n) {
-    throw new AppError(
-      "SHELF_CALIBRATION_INVALID",
-      `${source}: features, mean, scale and weights differ in length.`,
-    );
-  }
-  const unknown = features.find((f) => !INPUTS.includes(f));
-  if (unknown !== undefined) {
-    throw new AppError(
-      "SHELF_CALIBRATION_INVALID",
-      `${source}: expected features among ${INPUTS.join(", ")}; got "${unknown}".`,
-    );
-  }
+  const logit = linear(file.model, INPUTS, "SHELF_CALIBRATION_INVALID", source);
   const { fitted: _fitted, ...behaviour } = file;
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     threshold: file.threshold,
-    apply(confidence, row) {
-      let z = bias;
-      features.forEach((f, j) => {
-        const x = f === LOG_ODDS ? logOdds(confidence) : row[f as QuestionFeature];
-        z += weights[j]! * clip((x - mean[j]!) / scale[j]!);
-      });
-      return sigmoid(z);
-    },
+    apply: (confidence, row) => sigmoid(logit({ ...row, [LOG_ODDS]: logOdds(confidence) })),
   };
 }
 

@@ -22,7 +22,22 @@ export interface TransformersEmbedderOptions {
   threads?: number | undefined;
 }
 
-const DIMS = 384;
+export const DIMS = 384;
+
+/**
+ * Indices of the texts in order of length, cut every `size`: batches of similar length waste less work on
+ * padding. The worker embedder cuts its requests with it too, at a multiple of the batch size, so that its
+ * batches, and so its vectors, are the same as one call here.
+ */
+export function lengthOrderedSlices(texts: readonly string[], size: number): number[][] {
+  const order = texts
+    .map((t, i) => ({ i, n: t.length }))
+    .sort((a, b) => a.n - b.n || a.i - b.i)
+    .map((o) => o.i);
+  const slices: number[][] = [];
+  for (let b = 0; b < order.length; b += size) slices.push(order.slice(b, b + size));
+  return slices;
+}
 
 /** Model files from disk only: nothing here may reach the network. */
 function useLocalFiles(modelDir: string): void {
@@ -78,13 +93,11 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     maxTokens: options.maxTokens ?? 256,
     countTokens: (text) => tokenizer.encode(text).length,
     async embed(texts) {
-      // Batches of similar length waste less work on padding; results go back in input order.
-      const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
+      // Results go back in input order.
       const out: Float32Array[] = new Array(texts.length);
-      for (let b = 0; b < order.length; b += batchSize) {
-        const slice = order.slice(b, b + batchSize);
-        const vectors = await embedBatch(slice.map((o) => texts[o.i] ?? ""));
-        slice.forEach((o, k) => (out[o.i] = vectors[k] ?? new Float32Array(DIMS)));
+      for (const slice of lengthOrderedSlices(texts, batchSize)) {
+        const vectors = await embedBatch(slice.map((i) => texts[i] ?? ""));
+        slice.forEach((i, k) => (out[i] = vectors[k] ?? new Float32Array(DIMS)));
       }
       return out;
     },

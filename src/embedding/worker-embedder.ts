@@ -8,11 +8,15 @@
  */
 import { AppError } from "../errors.js";
 import type { Embedder } from "./embedder.js";
-import { loadTokenizer, type TransformersEmbedderOptions } from "./transformers-embedder.js";
+import {
+  DIMS,
+  lengthOrderedSlices,
+  loadTokenizer,
+  type TransformersEmbedderOptions,
+} from "./transformers-embedder.js";
 import { createWorkerChannel } from "./worker-channel.js";
 import type { WorkerSetup } from "./worker-protocol.js";
 
-const DIMS = 384;
 /** Batches per request sent to the worker: a question waits behind at most this much of a build. */
 const BATCHES_PER_REQUEST = 4;
 const CHUNKER_IDLE_MS = 10_000;
@@ -64,13 +68,10 @@ export async function createWorkerEmbedder(
     async embed(texts) {
       // Sorted by length and cut at whole batches, as the worker's embedder batches each request: the
       // same batches as one in-thread call, so the same vectors.
-      const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
-      const step = batchSize * BATCHES_PER_REQUEST;
-      const slices: (typeof order)[] = [];
-      for (let b = 0; b < order.length; b += step) slices.push(order.slice(b, b + step));
-      const results = await Promise.all(slices.map((s) => embedSlice(s.map((o) => texts[o.i] ?? ""))));
+      const slices = lengthOrderedSlices(texts, batchSize * BATCHES_PER_REQUEST);
+      const results = await Promise.all(slices.map((s) => embedSlice(s.map((i) => texts[i] ?? ""))));
       const out: Float32Array[] = new Array<Float32Array>(texts.length);
-      slices.forEach((s, k) => s.forEach((o, j) => (out[o.i] = results[k]?.[j] ?? new Float32Array(DIMS))));
+      slices.forEach((s, k) => s.forEach((i, j) => (out[i] = results[k]?.[j] ?? new Float32Array(DIMS))));
       return out;
     },
     async chunk(doc, params) {
