@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createApp } from "../src/app.js";
+import type { Answer } from "../src/answer/types.js";
 import { loadSettings } from "../src/config/settings.js";
+import { classifyMessage } from "../src/conversation/classify.js";
 import { scoreRow, summarise, type EvalRow } from "../src/eval/metrics.js";
 import { readItems } from "../src/eval/read-items.js";
 import { printReport } from "./eval/print-report.js";
@@ -55,10 +57,17 @@ runCli(async () => {
   const answerer = app.answerer();
   const texts = answerer.store.texts;
   const rows: EvalRow[] = [];
+  const verbatim = (q: { doc: string; start: number; end: number; text: string }) =>
+    verbatimOnDisk(settings.CORPUS_DIR, q, texts);
   for (const item of items) {
-    const result = await answerer.ask(item.question);
-    const verbatim = (q: { doc: string; start: number; end: number; text: string }) =>
-      verbatimOnDisk(settings.CORPUS_DIR, q, texts);
+    // Each question is the first message of a fresh chat: the classifier every front end asks decides
+    // whether it reaches the answerer ("can you tell me more?" with nothing before it is not quoted).
+    const asked = firstMessageQuestion(item.question, (text) => app.translates(text));
+    if (asked === null) {
+      rows.push(scoreRow(item, notAsked(item.question, answerer.store.manifest.indexVersion), [], verbatim));
+      continue;
+    }
+    const result = await answerer.ask(asked);
     rows.push(scoreRow(item, result.answer, result.candidateQuotes, verbatim));
   }
   await app.close();
@@ -66,6 +75,19 @@ runCli(async () => {
   if (parsed.values.json) console.log(JSON.stringify(report));
   else printReport(report, rows, parsed.values.verbose === true);
 });
+
+/** The text the answerer is asked, or null when a chat would reply without quoting (help, a bare follow-up). */
+function firstMessageQuestion(text: string, translates: (text: string) => boolean): string | null {
+  const kind = classifyMessage(text, { translates });
+  if (kind.kind === "question") return kind.text;
+  // With no previous question, "and the budget?" is asked as typed (as the chat does).
+  if (kind.kind === "follow-up" && kind.follow.type === "topic") return text.trim();
+  return null;
+}
+
+function notAsked(question: string, version: string): Answer {
+  return { question, answered: false, confidence: 0, quotes: [], passages: [], index: { version } };
+}
 
 /** Another corpus gets its own index folder beside the default one, so the report's index is left alone. */
 function corpusSettings(corpus: string | undefined) {

@@ -162,8 +162,19 @@ function courtesyPrefix(text: string): number {
 
 const endOf = (m: RegExpMatchArray | undefined) => (m ? (m.index ?? 0) + m[0].length : -1);
 
+/** A polite request around a follow-up: "can you tell me more?" asks what "tell me more" does. */
+const REQUEST_OPENINGS = ["can you", "could you", "would you", "can u", "will you", "pls", "so", "ok", "okay"];
+
+function withoutRequestOpening(lower: readonly string[]): string {
+  const whole = phrase(lower);
+  for (const opening of REQUEST_OPENINGS) {
+    if (whole.startsWith(`${opening} `)) return whole.slice(opening.length + 1);
+  }
+  return whole;
+}
+
 function followUpOf(words: Words): FollowUp | undefined {
-  const whole = phrase(words.lower);
+  const whole = withoutRequestOpening(words.lower);
   if (sets.more.has(whole)) return { type: "more" };
   if (sets.others.has(whole)) return { type: "others" };
   const item = itemOf(words.lower);

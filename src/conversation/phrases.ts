@@ -121,6 +121,8 @@ export const PHRASES = {
     "and then",
     "then what",
     "what next",
+    "what happens next",
+    "what happened next",
     "what comes next",
     "what follows",
     "elaborate",

@@ -36,6 +36,13 @@ describe("classifyMessage", () => {
     expect(classifyMessage("what else?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
     expect(classifyMessage("Explain more, please.")).toEqual({ kind: "follow-up", follow: { type: "more" } });
     expect(classifyMessage("What else is there?")).toEqual({ kind: "follow-up", follow: { type: "others" } });
+    // Asked politely, a follow-up is still one; "so what is the budget?" is still a question.
+    expect(classifyMessage("Can you tell me more about that?")).toEqual({
+      kind: "follow-up",
+      follow: { type: "more" },
+    });
+    expect(classifyMessage("so what happens next?")).toEqual({ kind: "follow-up", follow: { type: "more" } });
+    expect(classifyMessage("so what is the budget?").kind).toBe("question");
     // A new topic after "tell me more about" is a question of its own.
     expect(classifyMessage("Tell me more about the schools")).toEqual({
       kind: "question",
@@ -143,9 +150,12 @@ describe("classifyMessage on the project's question sets", () => {
     // The English sets; the Chinese ones (zh-*) are questions only where a translator takes them.
     .filter((f) => f.endsWith(".jsonl") && !f.startsWith("zh-"))
     .flatMap((f) => readFileSync(`${dir}${f}`, "utf8").split("\n").filter(Boolean))
-    .map((line) => (JSON.parse(line) as { question: string }).question);
+    .map((line) => JSON.parse(line) as { question: string; gold: unknown[] })
+    // An unanswerable "can you tell me more about that?" is rightly a follow-up: only answerable ones count.
+    .filter((item) => item.gold.length > 0)
+    .map((item) => item.question);
 
-  it("takes every one for a question (a first 'What about X?' is asked as typed)", () => {
+  it("takes every answerable one for a question (a first 'What about X?' is asked as typed)", () => {
     expect(questions.length).toBeGreaterThan(300);
     const kinds = questions.map((q) => classifyMessage(q));
     const other = questions.filter((_, i) => {
