@@ -4,7 +4,7 @@
  * .cache/fit/ so that refitting does not re-embed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gatherCandidates } from "../../src/answer/candidates.js";
 import {
@@ -76,6 +76,7 @@ export async function collect(
         CANDIDATE_PASSAGES,
         readFileSync(set.questions, "utf8"),
         set.docs,
+        sourceOfFeatures(),
       ]),
     )
     .digest("hex")
@@ -155,6 +156,21 @@ export function shelfOf(corpusDir: string, docs: readonly string[], cacheDir: st
   }
   return dir;
 }
+
+/**
+ * The code that computes candidates and their inputs: a change to it (a new question form, a fixed tagger)
+ * must not be fitted on rows cached before it.
+ */
+function sourceOfFeatures(): string {
+  const hash = createHash("sha256");
+  for (const dir of FEATURE_SOURCES) {
+    for (const file of readdirSync(dir).sort()) {
+      if (file.endsWith(".ts")) hash.update(file).update(readFileSync(path.join(dir, file)));
+    }
+  }
+  return hash.digest("hex");
+}
+const FEATURE_SOURCES = ["src/answer", "src/nlp", "src/retrieval"];
 
 /** One index per corpus folder, however many question sets ask about it. */
 function corpusKey(dir: string): string {

@@ -1,9 +1,9 @@
 import type { Store } from "../store/store.js";
-import { indexTerms, queryTerms } from "../retrieval/text-normalise.js";
+import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import type { Candidate } from "./candidates.js";
 import { idf, termCoverage, type TermGroup } from "./coverage.js";
-import { questionForm, type QuestionForm } from "./question-form.js";
+import { REASON_CUES, listsItems, questionForm, type QuestionForm } from "./question-form.js";
 import type { TextAnalyser, TextFacts } from "./text-analyser.js";
 
 /**
@@ -52,6 +52,8 @@ export const QUESTION_FEATURES = [
   "meanCos",
   "minCos",
   "unknownName",
+  "specificity",
+  "pronouns",
 ] as const;
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 
@@ -139,7 +141,9 @@ export function viewQuestion(question: string, store: Store, analyser: TextAnaly
 const pairs = (terms: readonly string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
 
 /** Whether the sentence states something new of the kind asked for (a date for "when", a name for "who"). */
-function statesAsked(q: QuestionView, facts: TextFacts): boolean {
+function statesAsked(q: QuestionView, facts: TextFacts, text: string): boolean {
+  if (q.form.expects === "reason") return tokenize(text).some((t) => REASON_CUES.has(t));
+  if (q.form.expects === "list") return listsItems(text, q.form.count ?? 2);
   const fresh = (values: string[]) => values.some((v) => v.split(/\s+/).some((w) => !q.words.has(w)));
   if (q.form.expects === "date") return fresh(facts.dates);
   if (q.form.expects === "number") return fresh(facts.numbers);
@@ -183,7 +187,7 @@ export function sentenceFeatureRows(
     const ownPairs = terms.pairs(c.sentence);
     const novel = own.filter((t) => !asked.has(t)).length;
     const expects = q.form.expects !== null;
-    const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""));
+    const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""), s?.text ?? "");
     return {
       cos: c.cos,
       cosGap: c.cos - maxCos,
@@ -212,8 +216,23 @@ export function sentenceFeatureRows(
 /** The parts of the confidence's inputs that do not depend on how candidates are scored. */
 export type QuestionStatics = Pick<
   FeatureRow<QuestionFeature>,
-  "topPassageDense" | "corpusCoverage" | "expects" | "agreement" | "termCount" | "unknownName"
+  | "topPassageDense"
+  | "corpusCoverage"
+  | "expects"
+  | "agreement"
+  | "termCount"
+  | "unknownName"
+  | "specificity"
+  | "pronouns"
 >;
+
+/**
+ * Words that point back at something said before ("is it any good?", "what did he say about that?"): a
+ * question that leans on them names little of its own. General English.
+ */
+const POINTING_WORDS: ReadonlySet<string> = new Set(
+  "it its this that these those he him his she her they them their".split(" "),
+);
 
 export function questionStatics(
   store: Store,
@@ -233,6 +252,12 @@ export function questionStatics(
     // A question that names something the shelf never mentions (another city, a person, a dish) is asking
     // about something else, however near its other words come.
     unknownName: q.names.some((name) => queryTerms(name).some((t) => !(store.sentenceDf[t] ?? 0))) ? 1 : 0,
+    // How rare the question's rarest word the shelf uses is, against a word used once: "what's the plan?"
+    // names nothing the shelf says in few places.
+    specificity: known.length
+      ? Math.max(...known.map((g) => q.weight(g.term))) / idf("", { "": 1 }, store.sentences.length)
+      : 0,
+    pronouns: Math.log1p([...q.words].filter((w) => POINTING_WORDS.has(w)).length),
   };
 }
 

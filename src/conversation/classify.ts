@@ -163,7 +163,17 @@ function courtesyPrefix(text: string): number {
 const endOf = (m: RegExpMatchArray | undefined) => (m ? (m.index ?? 0) + m[0].length : -1);
 
 /** A polite request around a follow-up: "can you tell me more?" asks what "tell me more" does. */
-const REQUEST_OPENINGS = ["can you", "could you", "would you", "can u", "will you", "pls", "so", "ok", "okay"];
+const REQUEST_OPENINGS = [
+  "can you",
+  "could you",
+  "would you",
+  "can u",
+  "will you",
+  "pls",
+  "so",
+  "ok",
+  "okay",
+];
 
 function withoutRequestOpening(lower: readonly string[]): string {
   const whole = phrase(lower);

@@ -21,7 +21,7 @@ function runEval(args: string[], indexDir: string): EvalReport {
 
 /**
  * Guards answer quality on question sets the answer model was NOT fitted on (scripts/fit.ts lists what it
- * was fitted on): h3 and h4 about the report, and, where ../shared is beside the clone, the SQuAD dev split
+ * was fitted on): h5 and h6 about the report, and, where ../shared is beside the clone, the SQuAD dev split
  * and the dev set. The bars sit a little under the figures measured when the model was fitted, so a change
  * that quietly undoes the work fails here.
  */
@@ -29,8 +29,8 @@ describe("answer quality guard (sets never fitted on)", () => {
   const indexDir = mkdtempSync(path.join(os.tmpdir(), "eval-guard-"));
   afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 
-  it("report questions h3 + h4", () => {
-    for (const set of ["holdout3", "holdout4"]) {
+  it("report questions h5 + h6", () => {
+    for (const set of ["holdout5", "holdout6"]) {
       const report = runEval([path.join(REPO, `test/fixtures/${set}-questions.jsonl`)], indexDir);
       expect(report.recallAt1, set).toBeGreaterThanOrEqual(GUARD.report.recallAt1);
       expect(report.quoteAccuracy, set).toBeGreaterThanOrEqual(GUARD.report.quoteAccuracy);
@@ -60,15 +60,15 @@ describe("answer quality guard (sets never fitted on)", () => {
 });
 
 // Measured with the committed answer model and the report's own calibration (docs/answer-quality.md):
-// h3 R@1 0.884 / QA 0.860 / P 0.778 / R 0.412 / AUC 0.881, h4 0.837 / 0.767 / 0.700 / 0.412 / 0.860;
-// dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.815, ECE 0.041. The bars leave room for a refit's wobble.
+// h5 R@1 0.891 / QA 0.873 / P 0.917 / R 0.440 / AUC 0.858, h6 0.938 / 0.875 / 0.875 / 0.318 / 0.827;
+// dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.800, ECE 0.040. The bars leave room for a refit's wobble.
 const GUARD = {
   report: {
-    recallAt1: 0.78,
-    quoteAccuracy: 0.75,
-    abstentionPrecision: 0.6,
-    abstentionRecall: 0.3,
-    rocAuc: 0.8,
+    recallAt1: 0.84,
+    quoteAccuracy: 0.8,
+    abstentionPrecision: 0.7,
+    abstentionRecall: 0.25,
+    rocAuc: 0.78,
   },
   dev: { recallAt1: 0.8 },
   squad: { recallAt1: 0.78, quoteAccuracy: 0.76, ece: 0.08 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionForm } from "../../../src/answer/question-form.js";
+import { listsItems, questionForm } from "../../../src/answer/question-form.js";
 import { continuationOf, pickWithin } from "../../../src/answer/pick.js";
 
 describe("question form", () => {
@@ -14,6 +14,29 @@ describe("question form", () => {
     expect(questionForm("The plan was approved by whom?").expects).toBe("name");
     expect(questionForm("What is planned for parks?")).toEqual({ wh: "what", expects: null });
     expect(questionForm("Tell me about parks")).toEqual({ wh: "", expects: null });
+  });
+  it("asks a counted set for a list, a named thing for a name, a why for a reason", () => {
+    expect(questionForm("Which six villages make up the area?")).toEqual({
+      wh: "which",
+      expects: "list",
+      count: 6,
+    });
+    expect(questionForm("What are the 5 projects that finished early?")).toMatchObject({ count: 5 });
+    expect(questionForm("What are the names of the 71 projects?")).toMatchObject({
+      expects: "list",
+      count: 71,
+    });
+    expect(questionForm("What is the name of the new park?").expects).toBe("name");
+    expect(questionForm("Why was the plan changed?").expects).toBe("reason");
+    expect(questionForm("Which university is involved?").expects).toBeNull();
+    expect(questionForm("What are the one or two main goals?").expects).toBeNull();
+  });
+  it("tells a sentence that lists items from one that only names their number", () => {
+    expect(listsItems("Teams for biomedicine, civil aviation, aerospace and platform economy.", 5)).toBe(
+      true,
+    );
+    expect(listsItems("We will build the One Belt and Six Villages area.", 6)).toBe(false);
+    expect(listsItems("Parks in Qibao and Zizhu.", 2)).toBe(true);
   });
 });
 
