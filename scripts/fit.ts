@@ -111,22 +111,13 @@ const MAX_FALSE_ABSTENTION = 0.08;
 /** The report's bar: a district office would rather be told "probably" than be refused. */
 const SHELF_MAX_FALSE_ABSTENTION = 0.05;
 /**
- * The inputs a shelf's calibration may weigh beside the general log-odds: how near the question is to all
- * that was retrieved, and how much of it the shelf's words cover (on Wikipedia's look-alike questions these
- * say little; on a report's off-topic ones, much).
+ * The inputs a shelf's calibration may weigh beside the general log-odds: every general question input but
+ * the three that the log-odds already summarise (how clearly the best candidate wins). The general model,
+ * fitted mostly on Wikipedia's look-alike questions, shrinks them; on a report's off-topic and detail-not-given
+ * questions they say much. Chosen against the ten of the previous fit on h5 and h6 (abstention recall 0.44 and
+ * 0.32 with the ten, 0.60 and 0.55 with these; docs/answer-quality.md).
  */
-const SHELF_FEATURES = [
-  "meanCos",
-  "minCos",
-  "corpusCoverage",
-  "expects",
-  "unknownName",
-  "specificity",
-  "pronouns",
-  "topTypeMiss",
-  "topMissingIdf",
-  "topCoverage",
-] as const;
+const SHELF_FEATURES = QUESTION_FEATURES.filter((f) => !["top", "gap", "share"].includes(f));
 /**
  * A report question counts this many times a SQuAD one: there are 13 times fewer of them, and without the
  * weight the confidence learns only Wikipedia's crowd questions, which copy the article's words. 7 was chosen
