@@ -26,3 +26,25 @@ describe("a question naming something the shelf never mentions", () => {
     expect(questionStatics(store, none, []).unknownName).toBe(0);
   });
 });
+
+describe("how much a question names of its own", () => {
+  it("is as specific as its rarest word the shelf uses, against a word used once", () => {
+    const rare = viewQuestion("Which road?", store, tagging([]));
+    const common = viewQuestion("Which park?", store, tagging([]));
+    const once = Math.log(1 + 10 / 2);
+    expect(questionStatics(store, rare, []).specificity).toBeCloseTo(Math.log(1 + 10 / 3) / once);
+    expect(questionStatics(store, common, []).specificity).toBeLessThan(
+      questionStatics(store, rare, []).specificity,
+    );
+    expect(questionStatics(store, viewQuestion("Is it snowing?", store, tagging([])), []).specificity).toBe(
+      0,
+    );
+  });
+
+  it("counts the words that point back at something said before", () => {
+    const vague = viewQuestion("is it any good and did he say that?", store, tagging([]));
+    expect(questionStatics(store, vague, []).pronouns).toBeCloseTo(Math.log1p(3));
+    const plain = viewQuestion("How many parks will Minhang build?", store, tagging([]));
+    expect(questionStatics(store, plain, []).pronouns).toBe(0);
+  });
+});
