@@ -60,16 +60,16 @@ describe("answer quality guard (sets never fitted on)", () => {
 });
 
 // Measured with the committed answer model and the report's own calibration (docs/answer-quality.md):
-// h5 R@1 0.891 / QA 0.873 / P 0.917 / R 0.440 / AUC 0.858, h6 0.938 / 0.875 / 0.875 / 0.318 / 0.827;
-// dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.800, ECE 0.040. The bars leave room for a refit's wobble.
+// h5 R@1 0.891 / QA 0.873 / P 0.923 / R 0.480 / AUC 0.847, h6 0.938 / 0.875 / 0.846 / 0.500 / 0.853;
+// dev R@1 0.850; SQuAD dev R@1 0.815, QA 0.846, ECE 0.047. The bars leave room for a refit's wobble.
 const GUARD = {
   report: {
     recallAt1: 0.84,
     quoteAccuracy: 0.8,
     abstentionPrecision: 0.7,
-    abstentionRecall: 0.25,
+    abstentionRecall: 0.35,
     rocAuc: 0.78,
   },
   dev: { recallAt1: 0.8 },
-  squad: { recallAt1: 0.78, quoteAccuracy: 0.76, ece: 0.08 },
+  squad: { recallAt1: 0.78, quoteAccuracy: 0.8, ece: 0.08 },
 };
