@@ -15,6 +15,7 @@ import { evalItemSchema, scoreRow, summarise, type EvalRow } from "../src/eval/m
 import { logToStderr, runCli } from "../src/frontends/cli/run-cli.js";
 import { createChineseTranslator } from "../src/language/chinese-translator.js";
 import { knownWordsOf } from "../src/language/known-words.js";
+import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
 import {
   coveredShare,
   statesCount,
@@ -48,6 +49,8 @@ runCli(async () => {
   const isKnown = knownWordsOf(answerer.store.texts);
   // A translator of its own, to time translating apart from answering and to load the dictionary up front.
   const translator = createChineseTranslator();
+  // The language tool the app gives the answerer, for the dump's count and time checks.
+  const analyser = createWinkAnalyser();
 
   // The answerer's first Chinese question loads the dictionary and the readings: timed with its answer.
   const rss0 = process.memoryUsage().rss;
@@ -106,8 +109,8 @@ runCli(async () => {
         understood,
         covered,
         counts: translation.counts ?? null,
-        statesTime: statesTime(translation, candidateQuotes.map((q) => q.text).join(" ")),
-        statesCount: statesCount(translation, candidateQuotes.map((q) => q.text).join(" ")),
+        statesTime: statesTime(translation, candidateQuotes.map((q) => q.text).join(" "), analyser),
+        statesCount: statesCount(translation, candidateQuotes.map((q) => q.text).join(" "), analyser),
         unknown: translation.words.filter((w) => !w.known).map((w) => w.source),
         query: answer.searchedFor ?? asked,
         features,

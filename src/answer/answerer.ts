@@ -124,7 +124,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
-      const confidence = round(translation ? translatedConfidence(fitted, translation, quoted()) : fitted);
+      const confidence = round(
+        translation ? translatedConfidence(fitted, translation, quoted(), analyser) : fitted,
+      );
       const answered = chosen.length > 0 && confidence >= threshold;
       const answer: Answer = {
         question,

@@ -5,8 +5,13 @@
 export interface TextFacts {
   /** A date or a time ("1989", "the first half of the year", "10 a.m."). */
   dates: string[];
-  /** A count, amount, sum of money or percentage. */
+  /** A count, amount, sum of money, percentage or ordinal ("20", "$1.2 billion", "20%", "18th"). */
   numbers: string[];
+  /**
+   * The numbers that say how many or how much: all but the ordinals ("the 18th meeting", "the Seventh
+   * People's Congress" count nothing). What a how-many question's answer states.
+   */
+  counts: string[];
   /** Proper nouns (lower case): the names a "who", "where" or "which" question may be asking for. */
   names: string[];
 }

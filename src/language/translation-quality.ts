@@ -4,6 +4,7 @@
  * of whose words found no translation the shelf knows (迪士尼 "Disney", 下雨 "rain") answer some other
  * question.
  */
+import type { TextAnalyser } from "../answer/text-analyser.js";
 import { indexTerms } from "../retrieval/text-normalise.js";
 import type { RenderedWord, Translation } from "./translator.js";
 
@@ -29,49 +30,58 @@ export function coveredShare(translation: Translation, text: string): number {
   return weightOf(covered) / total;
 }
 
-/** English number words a report writes counts in ("three social units", "three-year"). */
-const NUMBER_WORDS = new Set(
-  (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " +
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand " +
-    "million billion dozen dozens hundreds thousands millions"
-  ).split(" "),
-);
-
 /** How far after a number the counted noun may stand ("71 major industrial projects"). */
 const COUNT_WINDOW = 4;
 
-/**
- * Whether a text states a count of what a how-many question counts: a number the question does not
- * itself give, followed closely by one of the counted words ("20 pocket parks" for 多少个口袋公园). Null
- * when the question does not ask how many. A question none of whose quotes states such a number is
- * seldom answered by them (多少户居民 against "No. 5530, Longwu Road").
- */
-export function statesCount(translation: Translation, text: string): boolean | null {
-  if (!translation.counts) return null;
-  const given = new Set(translation.query.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  const counted = new Set(translation.counts.flatMap((c) => [...indexTerms(c)]));
-  const tokens = text
+/** Lower-case words and numbers, a number keeping its inner commas and points ("1,200", "1.5"). */
+const wordsOf = (text: string) =>
+  text
     .toLowerCase()
     .split(/[^\p{L}\p{N},.]+/u)
-    .map((t) => t.replace(/[,.]+$/, ""))
+    .map((t) => t.replace(/^[,.]+|[,.]+$/g, ""))
     .filter(Boolean);
-  return tokens.some((token, k) => {
-    if (!(/^\d/.test(token) || NUMBER_WORDS.has(token)) || given.has(token)) return false;
-    if (counted.size === 0) return true;
-    return tokens
-      .slice(k + 1, k + 1 + COUNT_WINDOW)
-      .some((t) => [...indexTerms(t)].some((x) => counted.has(x)));
-  });
+
+/** Where a run of words stands in a list of words: the index after each place it ends. */
+function endsOf(words: readonly string[], run: readonly string[]): number[] {
+  const ends: number[] = [];
+  if (!run.length) return ends;
+  for (let k = 0; k + run.length <= words.length; k++) {
+    if (run.every((w, j) => words[k + j] === w)) ends.push(k + run.length);
+  }
+  return ends;
 }
 
-/** How English states a time: a month, a year, a part of one, a deadline. */
-const TIME =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:1[89]|20)\d\d|(?:end|beginning|start|middle|half|quarter) of (?:the )?\w+|(?:this|next|last|the) (?:year|month|week|quarter)|\d+ (?:days?|weeks?|months?|years?)|as soon as possible|ahead of schedule|in advance)\b/i;
+/**
+ * Whether a text states a count of what a how-many question counts: a number the language tool finds in it
+ * that counts (a count, amount, sum of money or percentage; not an ordinal, a date or a duration) and that
+ * the question does not itself give, followed closely by one of the counted words ("20 pocket parks" for
+ * 多少个口袋公园). Null when the question does not ask how many. A question none of whose quotes states
+ * such a number is seldom answered by them (多少户居民 against "No. 5530, Longwu Road"). The number is
+ * found by its words in the text's, so every place it stands is tried.
+ */
+export function statesCount(translation: Translation, text: string, analyser: TextAnalyser): boolean | null {
+  if (!translation.counts) return null;
+  const given = new Set(wordsOf(translation.query));
+  const numbers = analyser
+    .facts(text)
+    .counts.map(wordsOf)
+    .filter((run) => run.some((w) => !given.has(w)));
+  const counted = new Set(translation.counts.flatMap((c) => [...indexTerms(c)]));
+  if (counted.size === 0) return numbers.length > 0;
+  const words = wordsOf(text);
+  return numbers.some((run) =>
+    endsOf(words, run).some((end) =>
+      words.slice(end, end + COUNT_WINDOW).some((w) => [...indexTerms(w)].some((x) => counted.has(x))),
+    ),
+  );
+}
 
-/** Whether a text states a time, for a question that asks when; null for other questions. */
-export function statesTime(translation: Translation, text: string): boolean | null {
-  return translation.asksWhen ? TIME.test(text) : null;
+/**
+ * Whether a text states a time, for a question that asks when: the language tool finds a date, a time or a
+ * duration in it ("the end of September", "2025", "10 days"). Null for other questions.
+ */
+export function statesTime(translation: Translation, text: string, analyser: TextAnalyser): boolean | null {
+  return translation.asksWhen ? analyser.facts(text).dates.length > 0 : null;
 }
 
 /**
@@ -87,10 +97,17 @@ export const UNCOUNTED_CONFIDENCE = 0.08;
  * by the square of the share of the question understood (a question about Disney tickets, half of whose
  * words the shelf never uses, is not answered by a quote about Shanghai; the square was chosen on the tuning
  * sets over the first power and the cube), and capped when a how-many question's quotes state no count, or a
- * when question's no time.
+ * when question's no time, as the language tool the answerer is given reads them.
  */
-export function translatedConfidence(confidence: number, translation: Translation, quoted: string): number {
+export function translatedConfidence(
+  confidence: number,
+  translation: Translation,
+  quoted: string,
+  analyser: TextAnalyser,
+): number {
   const trusted = confidence * understoodShare(translation) ** 2;
-  const unstated = statesCount(translation, quoted) === false || statesTime(translation, quoted) === false;
+  const unstated =
+    statesCount(translation, quoted, analyser) === false ||
+    statesTime(translation, quoted, analyser) === false;
   return unstated ? Math.min(trusted, UNCOUNTED_CONFIDENCE) : trusted;
 }

@@ -19,17 +19,23 @@ export function createWinkAnalyser(cacheSize = 50_000): TextAnalyser {
       const hit = cache.get(text);
       if (hit) return hit;
       const doc = nlp.readDoc(text);
-      const facts: TextFacts = { dates: [], numbers: [], names: [] };
+      const facts: TextFacts = { dates: [], numbers: [], counts: [], names: [] };
       for (const e of doc.entities().out(its.detail) as unknown as { value: string; type: string }[]) {
         const value = e.value.toLowerCase();
         if (DATE_TYPES.has(e.type)) facts.dates.push(value);
-        else if (NUMBER_TYPES.has(e.type)) facts.numbers.push(value);
+        else if (NUMBER_TYPES.has(e.type)) {
+          facts.numbers.push(value);
+          if (e.type !== "ORDINAL") facts.counts.push(value);
+        }
       }
       const pos = doc.tokens().out(its.pos);
       const normal = doc.tokens().out(its.normal);
       pos.forEach((p, i) => {
         if (p === "PROPN") facts.names.push(normal[i] ?? "");
-        else if (p === "NUM" && !facts.numbers.length) facts.numbers.push(normal[i] ?? "");
+        else if (p === "NUM" && !facts.numbers.length) {
+          facts.numbers.push(normal[i] ?? "");
+          facts.counts.push(normal[i] ?? "");
+        }
       });
       if (cache.size >= cacheSize) cache.clear();
       cache.set(text, facts);

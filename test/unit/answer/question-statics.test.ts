@@ -10,7 +10,7 @@ const store = {
   manifest: { documents: [{ path: "a.txt" }] },
 } as unknown as Store;
 const tagging = (names: string[]): TextAnalyser => ({
-  facts: () => ({ dates: [], numbers: [], names }),
+  facts: () => ({ dates: [], numbers: [], counts: [], names }),
 });
 
 describe("a question naming something the shelf never mentions", () => {

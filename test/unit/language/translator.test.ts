@@ -14,6 +14,11 @@ import {
   understoodShare,
 } from "../../../src/language/translation-quality.js";
 import { chineseToEnglish, translateChinese } from "../../../src/language/zh-query.js";
+import type { TextAnalyser } from "../../../src/answer/text-analyser.js";
+import { createWinkAnalyser } from "../../../src/nlp/wink-analyser.js";
+
+// The language tool the app gives the answerer: the count and time checks read quotes with it.
+const analyser = createWinkAnalyser();
 
 // A small dictionary in CC-CEDICT's shape, with the sense ambiguities the translator must resolve.
 const dictionary = dictionaryFrom([
@@ -279,30 +284,54 @@ describe("how-many questions", () => {
   it("say what they count, and a text states a count of it only with a number before it", () => {
     const t = translateChinese("今年要新建多少个公园？", tools, known);
     expect(t.counts).toEqual(["park"]);
-    expect(statesCount(t, "20 pocket parks will be completed.")).toBe(true);
-    expect(statesCount(t, "Three new parks open.")).toBe(true);
-    expect(statesCount(t, "Parks will open 20 hours a day in 3 districts.")).toBe(false);
+    expect(statesCount(t, "20 pocket parks will be completed.", analyser)).toBe(true);
+    expect(statesCount(t, "Three new parks open.", analyser)).toBe(true);
+    expect(statesCount(t, "It will build 1,200 new parks.", analyser)).toBe(true);
+    // 20 hours is a duration, and 3 counts districts.
+    expect(statesCount(t, "Parks will open 20 hours a day in 3 districts.", analyser)).toBe(false);
     expect(
-      statesCount(translateChinese("公园什么时候开放？", tools, known), "Parks open in 2024."),
+      statesCount(translateChinese("公园什么时候开放？", tools, known), "Parks open in 2024.", analyser),
     ).toBeNull();
+  });
+  it("take a number the language tool finds, wherever it stands, not an ordinal", () => {
+    const t = translateChinese("今年要新建多少个公园？", tools, known);
+    // The tool's count is "3"; its first place here is a district's name, its second counts parks.
+    expect(statesCount(t, "District 3 will build 3 parks.", analyser)).toBe(true);
+    expect(statesCount(t, "The 18th park opened.", analyser)).toBe(false);
+    // A tool that finds no count: the digits alone state none.
+    const blind: TextAnalyser = { facts: () => ({ dates: [], numbers: [], counts: [], names: [] }) };
+    expect(statesCount(t, "20 pocket parks will be completed.", blind)).toBe(false);
+  });
+  it("do not take a number the question itself gives", () => {
+    const t = translateChinese("多少公园", tools, known);
+    expect(t.counts).toEqual(["park"]);
+    const given: TextAnalyser = { facts: () => ({ dates: [], numbers: ["20"], counts: ["20"], names: [] }) };
+    expect(statesCount(t, "20 parks", given)).toBe(true);
+    expect(statesCount({ ...t, query: `${t.query} 20` }, "20 parks", given)).toBe(false);
   });
   it("cap the confidence when the quote states no count, and scale it by what was understood", () => {
     const t = translateChinese("今年要新建多少个公园？", tools, known);
-    expect(translatedConfidence(0.8, t, "20 parks")).toBeCloseTo(0.8);
-    expect(translatedConfidence(0.8, t, "Parks are green.")).toBe(UNCOUNTED_CONFIDENCE);
+    expect(translatedConfidence(0.8, t, "20 parks", analyser)).toBeCloseTo(0.8);
+    expect(translatedConfidence(0.8, t, "Parks are green.", analyser)).toBe(UNCOUNTED_CONFIDENCE);
     const half = translateChinese("明天学校会不会下雨？", tools, knownSet("school"));
-    expect(translatedConfidence(0.9, half, "Schools.")).toBeCloseTo(0.9 * (2 / 6) ** 2);
+    expect(translatedConfidence(0.9, half, "Schools.", analyser)).toBeCloseTo(0.9 * (2 / 6) ** 2);
   });
 });
 
 describe("when questions", () => {
-  it("are answered by a text that states a time", () => {
+  it("are answered by a text the language tool finds a date, a time or a duration in", () => {
     const t = translateChinese("图书馆什么时候开放？", tools, knownSet("library open"));
     expect(t.asksWhen).toBe(true);
-    expect(statesTime(t, "The library will open by the end of September.")).toBe(true);
-    expect(statesTime(t, "The library opens in 2025.")).toBe(true);
-    expect(statesTime(t, "The library will be open to all.")).toBe(false);
-    expect(translatedConfidence(0.9, t, "The library will be open to all.")).toBe(UNCOUNTED_CONFIDENCE);
-    expect(statesTime(translateChinese("图书馆开放吗？", tools, knownSet("library open")), "x")).toBeNull();
+    expect(statesTime(t, "The library will open by the end of September.", analyser)).toBe(true);
+    expect(statesTime(t, "The library opens in 2025.", analyser)).toBe(true);
+    expect(statesTime(t, "The library opens in 10 days.", analyser)).toBe(true);
+    expect(statesTime(t, "The library will be open to all.", analyser)).toBe(false);
+    expect(translatedConfidence(0.9, t, "The library will be open to all.", analyser)).toBe(
+      UNCOUNTED_CONFIDENCE,
+    );
+    expect(translatedConfidence(0.9, t, "The library opens in 2025.", analyser)).toBeCloseTo(0.9);
+    expect(
+      statesTime(translateChinese("图书馆开放吗？", tools, knownSet("library open")), "x", analyser),
+    ).toBeNull();
   });
 });
