@@ -143,7 +143,7 @@ const pairs = (terms: readonly string[]) => terms.slice(1).map((t, i) => `${term
 /** Whether the sentence states something new of the kind asked for (a date for "when", a name for "who"). */
 function statesAsked(q: QuestionView, facts: TextFacts, text: string): boolean {
   if (q.form.expects === "reason") return tokenize(text).some((t) => REASON_CUES.has(t));
-  if (q.form.expects === "list") return listsItems(text, q.form.count ?? 2);
+  if (q.form.expects === "list") return listsItems(text, q.form.count ?? 2, q.form.counted);
   const fresh = (values: string[]) => values.some((v) => v.split(/\s+/).some((w) => !q.words.has(w)));
   if (q.form.expects === "date") return fresh(facts.dates);
   if (q.form.expects === "number") return fresh(facts.numbers);

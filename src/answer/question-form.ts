@@ -1,4 +1,4 @@
-import { tokenize } from "../retrieval/text-normalise.js";
+import { foldText, stem, tokenize } from "../retrieval/text-normalise.js";
 
 /** What kind of thing a question asks for, read off its question word: general English, no report's words. */
 export type Expectation = "date" | "number" | "name" | "reason" | "list" | null;
@@ -9,6 +9,8 @@ export interface QuestionForm {
   expects: Expectation;
   /** For a counted set ("which six villages"): how many items it asks for. */
   count?: number;
+  /** And the words that name them, as typed after the count ("villages"). */
+  counted?: string[];
 }
 
 // Two-word forms first: "how many" asks for a number where "how" alone asks for a manner.
@@ -56,21 +58,25 @@ const LOOKAHEAD = 4;
  * "What"/"which" ask for a list when they ask for a counted set ("which six villages", "what are the 5
  * projects"), for names when they say so ("what is the name of …"); otherwise for anything.
  */
-function refineOpen(tokens: readonly string[], at: number): Pick<QuestionForm, "expects" | "count"> {
+function refineOpen(
+  tokens: readonly string[],
+  at: number,
+): Pick<QuestionForm, "expects" | "count" | "counted"> {
   const next = tokens.slice(at + 1, at + 1 + LOOKAHEAD);
-  const count = countOf(next[0]) ?? (next[0] === "are" && next[1] === "the" ? countOf(next[2]) : undefined);
-  if (count !== undefined && count > 1) return { expects: "list", count };
   const named = next.findIndex((t) => t === "name" || t === "names");
-  if (named >= 0 && next[named + 1] === "of") {
-    // "the names of the 5 projects" is a counted set too.
-    const after = tokens
-      .slice(at + named + 3, at + named + 5)
-      .map(countOf)
-      .find((n) => n !== undefined);
-    return after !== undefined && after > 1 ? { expects: "list", count: after } : { expects: "name" };
+  // "which six villages", "what are the 5 projects", "the names of the 5 projects".
+  const places = named >= 0 && next[named + 1] === "of" ? [named + 3, named + 4] : [1, 3];
+  for (const place of places) {
+    const count = countOf(tokens[at + place]);
+    if (count !== undefined && count > 1) {
+      const counted = tokens.slice(at + place + 1, at + place + 1 + COUNTED_WORDS);
+      return { expects: "list", count, counted };
+    }
   }
-  return { expects: null };
+  return { expects: named >= 0 && next[named + 1] === "of" ? "name" : null };
 }
+/** How many words after a count may name what is counted ("three social units"). */
+const COUNTED_WORDS = 3;
 
 /** The first question word of the question decides, wherever it stands ("In what year did …"). */
 export function questionForm(question: string): QuestionForm {
@@ -85,11 +91,23 @@ export function questionForm(question: string): QuestionForm {
   return { wh: "", expects: null };
 }
 
-/** Whether a sentence lists `count` items, or at least four: as many commas, semicolons and "and"s between. */
-export function listsItems(text: string, count: number): boolean {
-  const separators = (text.match(/[,;]|\band\b/g) ?? []).length;
-  return separators >= Math.min(count, 4) - 1;
+/**
+ * Whether a sentence lists `count` items (or at least four) after one of the words that name them: as many
+ * commas or semicolons, less one, within a few words of it ("teams for biomedicine, civil aviation,
+ * commercial aerospace and platform economy"). A long sentence's other commas do not list the villages it
+ * only counts, nor does an "and" inside a name ("One Belt and Six Villages").
+ */
+export function listsItems(text: string, count: number, counted: readonly string[] = []): boolean {
+  const need = Math.min(count, 4) - 1;
+  const pieces = foldText(text).match(/[\p{L}\p{N}]+|[,;]/gu) ?? [];
+  const commas = (from: number, to: number) =>
+    pieces.slice(from, to).filter((p) => p === "," || p === ";").length;
+  const names = new Set(counted.map(stem));
+  if (!names.size) return commas(0, pieces.length) >= need;
+  return pieces.some((p, i) => names.has(stem(p)) && commas(i + 1, i + 1 + LIST_WINDOW) >= need);
 }
+/** How far (in words and separators) after the word naming them a list's items are looked for. */
+const LIST_WINDOW = 16;
 
 /**
  * Words that state a cause or a purpose: what a "why" question asks a sentence to say. General English, like

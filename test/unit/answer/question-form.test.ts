@@ -20,8 +20,12 @@ describe("question form", () => {
       wh: "which",
       expects: "list",
       count: 6,
+      counted: ["villages", "make", "up"],
     });
-    expect(questionForm("What are the 5 projects that finished early?")).toMatchObject({ count: 5 });
+    expect(questionForm("What are the 5 projects that finished early?")).toMatchObject({
+      count: 5,
+      counted: ["projects", "that", "finished"],
+    });
     expect(questionForm("What are the names of the 71 projects?")).toMatchObject({
       expects: "list",
       count: 71,
@@ -32,11 +36,22 @@ describe("question form", () => {
     expect(questionForm("What are the one or two main goals?").expects).toBeNull();
   });
   it("tells a sentence that lists items from one that only names their number", () => {
-    expect(listsItems("Teams for biomedicine, civil aviation, aerospace and platform economy.", 5)).toBe(
-      true,
-    );
-    expect(listsItems("We will build the One Belt and Six Villages area.", 6)).toBe(false);
-    expect(listsItems("Parks in Qibao and Zizhu.", 2)).toBe(true);
+    const teams =
+      "Solidify the teams for biomedicine, civil aviation, aerospace, elderly care and platform economy.";
+    expect(listsItems(teams, 5, ["teams"])).toBe(true);
+    // An "and" inside a name, or a comma far from the counted word, lists nothing.
+    expect(
+      listsItems("Build the One Belt and Six Villages area and the Five Good and Two area.", 6, ["villages"]),
+    ).toBe(false);
+    expect(
+      listsItems("Open the green spaces of three social units, and explore long-term management.", 3, [
+        "units",
+      ]),
+    ).toBe(false);
+    // The counted word must be there: a list of something else does not answer.
+    expect(listsItems(teams, 5, ["villages"])).toBe(false);
+    expect(listsItems("Parks in Qibao, Zizhu and Wujing.", 3)).toBe(false);
+    expect(listsItems("Parks in Qibao, Zizhu, and Wujing.", 3)).toBe(true);
   });
 });
 
