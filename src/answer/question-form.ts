@@ -53,6 +53,8 @@ const countOf = (t: string | undefined): number | undefined =>
   t === undefined ? undefined : (COUNT_WORDS[t] ?? (/^\d+$/.test(t) ? Number(t) : undefined));
 /** How far past "what"/"which" a "name(s) of" or a count is looked for ("what are the names of …"). */
 const LOOKAHEAD = 4;
+/** How many words after a count may name what is counted ("three social units"). */
+const COUNTED_WORDS = 3;
 
 /**
  * "What"/"which" ask for a list when they ask for a counted set ("which six villages", "what are the 5
@@ -64,8 +66,9 @@ function refineOpen(
 ): Pick<QuestionForm, "expects" | "count" | "counted"> {
   const next = tokens.slice(at + 1, at + 1 + LOOKAHEAD);
   const named = next.findIndex((t) => t === "name" || t === "names");
-  // "which six villages", "what are the 5 projects", "the names of the 5 projects".
-  const places = named >= 0 && next[named + 1] === "of" ? [named + 3, named + 4] : [1, 3];
+  const asksNames = named >= 0 && next[named + 1] === "of";
+  // Where a count may stand: "which six villages", "what are the 5 projects", "the names of the 5 projects".
+  const places = asksNames ? [named + 3, named + 4] : [1, 3];
   for (const place of places) {
     const count = countOf(tokens[at + place]);
     if (count !== undefined && count > 1) {
@@ -73,10 +76,8 @@ function refineOpen(
       return { expects: "list", count, counted };
     }
   }
-  return { expects: named >= 0 && next[named + 1] === "of" ? "name" : null };
+  return { expects: asksNames ? "name" : null };
 }
-/** How many words after a count may name what is counted ("three social units"). */
-const COUNTED_WORDS = 3;
 
 /** The first question word of the question decides, wherever it stands ("In what year did …"). */
 export function questionForm(question: string): QuestionForm {
@@ -90,6 +91,9 @@ export function questionForm(question: string): QuestionForm {
   }
   return { wh: "", expects: null };
 }
+
+/** How far (in words and separators) after the word naming them a list's items are looked for. */
+const LIST_WINDOW = 16;
 
 /**
  * Whether a sentence lists `count` items (or at least four) after one of the words that name them: as many
@@ -106,8 +110,6 @@ export function listsItems(text: string, count: number, counted: readonly string
   if (!names.size) return commas(0, pieces.length) >= need;
   return pieces.some((p, i) => names.has(stem(p)) && commas(i + 1, i + 1 + LIST_WINDOW) >= need);
 }
-/** How far (in words and separators) after the word naming them a list's items are looked for. */
-const LIST_WINDOW = 16;
 
 /**
  * Words that state a cause or a purpose: what a "why" question asks a sentence to say. General English, like
