@@ -162,14 +162,17 @@ export function shelfOf(corpusDir: string, docs: readonly string[], cacheDir: st
  * must not be fitted on rows cached before it.
  */
 function sourceOfFeatures(): string {
+  if (featureSource !== undefined) return featureSource;
   const hash = createHash("sha256");
   for (const dir of FEATURE_SOURCES) {
     for (const file of readdirSync(dir).sort()) {
       if (file.endsWith(".ts")) hash.update(file).update(readFileSync(path.join(dir, file)));
     }
   }
-  return hash.digest("hex");
+  return (featureSource = hash.digest("hex"));
 }
+/** Read once a run: every question set's cache key uses it. */
+let featureSource: string | undefined;
 const FEATURE_SOURCES = ["src/answer", "src/nlp", "src/retrieval"];
 
 /** One index per corpus folder, however many question sets ask about it. */

@@ -12,6 +12,7 @@ import { chatInputInteractionFixture, snowflake } from "../e2e/fake-discord/fixt
 import { startFakeDiscord, type FakeDiscord } from "../e2e/fake-discord/server.js";
 import { REPO, tempWorkspace } from "../fixtures/temp-corpus.js";
 import type { BotStats, BurstCommand } from "./burst-bot.js";
+import { NODE_BUNDLE } from "./harness.js";
 
 /** Discord shows "The application did not respond" for an interaction not acknowledged within this. */
 export const DISCORD_ACK_LIMIT_MS = 3_000;
@@ -83,12 +84,7 @@ async function bundleBot(): Promise<string> {
     },
     outdir,
     outExtension: { ".js": ".mjs" },
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
+    ...NODE_BUNDLE,
   });
   return path.join(outdir, "burst-bot.mjs");
 }

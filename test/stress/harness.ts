@@ -14,17 +14,18 @@ const SOURCE = path.join(import.meta.dirname, "build-child.ts");
 // half the time a TypeScript loader takes, and a hundred builds start.
 const CHILD = path.join(REPO, "dist", "stress", "build-child.mjs");
 
+/** How the stress tests bundle a TypeScript child for Node: the project's packages stay external. */
+export const NODE_BUNDLE = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  packages: "external",
+  logLevel: "warning",
+} as const;
+
 export async function bundleChild(): Promise<void> {
-  await build({
-    entryPoints: [SOURCE],
-    outfile: CHILD,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await build({ entryPoints: [SOURCE], outfile: CHILD, ...NODE_BUNDLE });
 }
 
 /** A few copies of the report under other names, so that a build takes long enough to be cut anywhere. */
