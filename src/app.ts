@@ -6,12 +6,14 @@ import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answer
 import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";
 import { parseAnswerModel, type AnswerModel } from "./answer/answer-model.js";
 import answerModelFile from "./answer/answer-model.json" with { type: "json" };
+import tokenProjectionFile from "./embedding/token-projection.json" with { type: "json" };
 import type { TextAnalyser } from "./answer/text-analyser.js";
 import type { QueryTranslator } from "./language/translator.js";
 import { createWinkAnalyser } from "./nlp/wink-analyser.js";
 import { DEFAULT_CHUNKER_PARAMS } from "./chunking/units.js";
 import type { Settings } from "./config/settings.js";
-import type { Embedder } from "./embedding/embedder.js";
+import type { Embedder, EmbedderIdentity } from "./embedding/embedder.js";
+import { parseTokenProjection, type TokenProjection } from "./embedding/token-projection.js";
 import { DEFAULT_DTYPE, DEFAULT_MODEL_ID, resolveModel } from "./embedding/model-source.js";
 import { createWorkerEmbedder } from "./embedding/worker-embedder.js";
 import { DEFAULT_RETRIEVER, createRetriever } from "./retrieval/retriever.js";
@@ -38,6 +40,17 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
 }
 
 export const MODEL_IDENTITY = { id: DEFAULT_MODEL_ID, dtype: DEFAULT_DTYPE, dims: 384 };
+
+let projection: TokenProjection | undefined;
+/** The map of the model's token vectors the embedder applies and the index keeps (`npm run fit:projection`). */
+export function tokenProjection(): TokenProjection {
+  return (projection ??= parseTokenProjection(tokenProjectionFile, "src/embedding/token-projection.json"));
+}
+
+/** What an index depends on of the embedding: the model and the token projection. */
+export function modelIdentity(): EmbedderIdentity {
+  return { ...MODEL_IDENTITY, tokens: tokenProjection().version };
+}
 
 export interface App {
   readonly settings: Settings;
@@ -76,6 +89,7 @@ export async function createEmbedder(settings: Settings, log: (line: string) => 
     modelId: MODEL_IDENTITY.id,
     dtype: "q4",
     threads: settings.EMBED_THREADS,
+    tokenProjection: tokenProjection(),
   });
 }
 
@@ -92,7 +106,7 @@ export async function indexCorpus(
   return ensureIndex({
     corpusDir: settings.CORPUS_DIR,
     indexDir: settings.INDEX_DIR,
-    model: MODEL_IDENTITY,
+    model: modelIdentity(),
     chunker: DEFAULT_CHUNKER_PARAMS,
     indexes: createStoreIndexes(),
     getEmbedder: async () => embedder,

@@ -1,7 +1,7 @@
 /**
  * Runs labelled questions through the engine's own retrieval and feature code and keeps, per question, every
- * candidate sentence's inputs and whether it holds the gold answer. Question vectors and rows are cached in
- * .cache/fit/ so that refitting does not re-embed.
+ * candidate sentence's inputs and whether it holds the gold answer. Rows are cached in .cache/fit/ (by the
+ * feature code and the index), so that a refit does not compute them again.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
@@ -20,7 +20,7 @@ import { continuationOf } from "../../src/answer/pick.js";
 import type { TextAnalyser } from "../../src/answer/text-analyser.js";
 import { indexCorpus } from "../../src/app.js";
 import type { Settings } from "../../src/config/settings.js";
-import type { Embedder } from "../../src/embedding/embedder.js";
+import type { Embedder, TokenEmbedding } from "../../src/embedding/embedder.js";
 import { quoteHits, type EvalItem } from "../../src/eval/metrics.js";
 import { readItems } from "../../src/eval/read-items.js";
 import { createRetriever } from "../../src/retrieval/retriever.js";
@@ -93,7 +93,8 @@ export async function collect(
   );
   const store = built.store;
   const rowsKey = `${key}-${store.manifest.indexVersion}`;
-  const vectors = await questionVectors(items, embedder, path.join(cacheDir, `qvec-${set.name}-${key}.f32`));
+  const embedded = await embedQuestions(items, embedder);
+  const vectors = embedded.map((e) => e.vector);
   const collected = (rows: QuestionData[]): Collected => ({
     rows,
     sentenceVectors: store.sentenceVectors,
@@ -111,7 +112,7 @@ export async function collect(
     const ranked = retriever.retrieve({ question: item.question, vector });
     const candidates = gatherCandidates(store, ranked, vector, CANDIDATE_PASSAGES);
     if (!candidates.length) return;
-    const q = viewQuestion(item.question, store, analyser);
+    const q = viewQuestion(item.question, store, analyser, embedded[n]);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const hits = (i: number) => {
@@ -180,22 +181,13 @@ function corpusKey(dir: string): string {
   return createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 10);
 }
 
-async function questionVectors(items: EvalItem[], embedder: Embedder, file: string): Promise<Float32Array[]> {
-  const dims = embedder.dims;
-  if (existsSync(file)) {
-    const buffer = readFileSync(file);
-    const all = new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
-    if (all.length === items.length * dims) {
-      return items.map((_, i) => all.subarray(i * dims, (i + 1) * dims));
-    }
+/** Each question's vector and token vectors, in slices so that a long set shows progress. */
+async function embedQuestions(items: EvalItem[], embedder: Embedder): Promise<TokenEmbedding[]> {
+  if (!embedder.embedTokens) throw new Error("fit needs an embedder that gives token vectors");
+  const out: TokenEmbedding[] = [];
+  for (let i = 0; i < items.length; i += 64) {
+    out.push(...(await embedder.embedTokens(items.slice(i, i + 64).map((q) => q.question))));
+    if (i % 1280 === 0) console.error(`embedding questions ${i}/${items.length}`);
   }
-  const out: Float32Array[] = [];
-  for (let i = 0; i < items.length; i += 32) {
-    out.push(...(await embedder.embed(items.slice(i, i + 32).map((q) => q.question))));
-    if (i % 640 === 0) console.error(`embedding questions ${i}/${items.length}`);
-  }
-  const all = new Float32Array(items.length * dims);
-  out.forEach((v, i) => all.set(v, i * dims));
-  writeFileSync(file, Buffer.from(all.buffer));
   return out;
 }

@@ -1,5 +1,5 @@
 import type { SentenceUnit } from "../chunking/units.js";
-import type { Embedder } from "../embedding/embedder.js";
+import type { Embedder, TokenEmbedding } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
 import { knownWordsOf } from "../language/known-words.js";
 import { translatedConfidence } from "../language/translation-quality.js";
@@ -111,7 +111,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         ? await translator.translate(question, isKnown)
         : null;
       const query = translation?.query ?? question;
-      const [vector] = await embedder.embed([query]);
+      // The question's token vectors come from the same inference as its vector, when the embedder gives them.
+      const [tokens] = embedder.embedTokens ? await embedder.embedTokens([query]) : [];
+      const vector = tokens?.vector ?? (await embedder.embed([query]))[0];
       const t1 = performance.now();
       const ranked = retriever.retrieve({
         question: query,
@@ -119,7 +121,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         doc: askOptions.doc,
       });
       const t2 = performance.now();
-      const { chosen, features, passages } = decide(query, ranked, vector as Float32Array);
+      const { chosen, features, passages } = decide(query, ranked, vector as Float32Array, tokens);
       const candidateQuotes = toQuotes(chosen);
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
@@ -148,10 +150,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   };
 
   /** The learned stage: score every candidate sentence, pick the best, and say how sure that pick is. */
-  function decide(query: string, ranked: FusedPassage[], vector: Float32Array) {
+  function decide(query: string, ranked: FusedPassage[], vector: Float32Array, tokens?: TokenEmbedding) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
-    const q = viewQuestion(query, store, analyser);
+    const q = viewQuestion(query, store, analyser, tokens);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));

@@ -1,3 +1,4 @@
+import type { TokenEmbedding } from "../embedding/embedder.js";
 import type { Store } from "../store/store.js";
 import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
@@ -5,6 +6,7 @@ import type { Candidate } from "./candidates.js";
 import { idf, termCoverage, type TermGroup } from "./coverage.js";
 import { REASON_CUES, listsItems, questionForm, type QuestionForm } from "./question-form.js";
 import type { TextAnalyser, TextFacts } from "./text-analyser.js";
+import { tokenMatcher } from "./token-match.js";
 
 /**
  * The inputs of the learned answer stage. Every one is general (similarities, word statistics, what kind of
@@ -32,6 +34,10 @@ export const SENTENCE_FEATURES = [
   "typeMiss",
   "missingIdf",
   "head",
+  "tokenRecall",
+  "tokenRecallGap",
+  "tokenSoft",
+  "tokenSoftGap",
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -54,6 +60,8 @@ export const QUESTION_FEATURES = [
   "unknownName",
   "specificity",
   "pronouns",
+  "topTokenRecall",
+  "topTokenSoft",
 ] as const;
 export type QuestionFeature = (typeof QUESTION_FEATURES)[number];
 
@@ -69,6 +77,8 @@ export interface QuestionView {
   /** The question's proper nouns as the language tool tags them, lower case. */
   names: string[];
   weight: (term: string) => number;
+  /** The question's tokens and their vectors, when the embedder gives them. */
+  tokens?: TokenEmbedding | undefined;
 }
 
 /** Per-store caches of sentence terms: the same sentences are candidates question after question. */
@@ -118,7 +128,12 @@ function memo<T>(cache: Map<number, T>, key: number, make: () => T): T {
   return value;
 }
 
-export function viewQuestion(question: string, store: Store, analyser: TextAnalyser): QuestionView {
+export function viewQuestion(
+  question: string,
+  store: Store,
+  analyser: TextAnalyser,
+  tokens?: TokenEmbedding,
+): QuestionView {
   const terms = queryTerms(question);
   const words = new Set(
     question
@@ -135,6 +150,7 @@ export function viewQuestion(question: string, store: Store, analyser: TextAnaly
     // unknown, and the tagger (about 0.17 ms a question) is not run.
     names: terms.some((t) => !(store.sentenceDf[t] ?? 0)) ? analyser.facts(question).names : [],
     weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
+    tokens,
   };
 }
 
@@ -180,6 +196,10 @@ export function sentenceFeatureRows(
   );
   const coverage = candidates.map((c) => termCoverage(q.groups, terms.own(c.sentence), q.weight));
   const maxCoverage = Math.max(...coverage);
+  const match = tokenMatcher(store, q.tokens);
+  const matches = candidates.map((c) => match(c.sentence));
+  const maxRecall = Math.max(...matches.map((m) => m.recall));
+  const maxSoft = Math.max(...matches.map((m) => m.soft));
   const asked = new Set(q.groups.map((g) => g.term));
   return candidates.map((c, k) => {
     const s = store.sentences[c.sentence];
@@ -209,6 +229,10 @@ export function sentenceFeatureRows(
       typeMiss: expects && !states ? 1 : 0,
       missingIdf: missingIdf(q, terms.context(c.sentence)),
       head: c.head,
+      tokenRecall: matches[k]!.recall,
+      tokenRecallGap: matches[k]!.recall - maxRecall,
+      tokenSoft: matches[k]!.soft,
+      tokenSoftGap: matches[k]!.soft - maxSoft,
     };
   });
 }
@@ -291,5 +315,9 @@ export function questionFeatureRow(
     topContextCoverage: row?.contextCoverage ?? 0,
     topTypeMiss: row?.typeMiss ?? 0,
     topMissingIdf: row?.missingIdf ?? 0,
+    // A look-alike question changes a word or two of what a sentence says: its tokens then match the best
+    // sentence's less closely than an answerable question's do.
+    topTokenRecall: row?.tokenRecall ?? 0,
+    topTokenSoft: row?.tokenSoft ?? 0,
   };
 }

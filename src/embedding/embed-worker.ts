@@ -19,11 +19,14 @@ async function embedHandler(setup: WorkerSetup): Promise<Handler> {
     maxTokens: setup.maxTokens,
     batchSize: setup.batchSize,
     threads: setup.threads,
+    tokenProjection: setup.tokenProjection,
   });
   return async (request) => {
-    if (request.op !== "embed")
-      throw new AppError("EMBED_FAILED", `The embedding worker got "${request.op}".`);
-    return { kind: "vectors", id: request.id, vectors: await embedder.embed(request.texts) };
+    if (request.op === "embed")
+      return { kind: "vectors", id: request.id, vectors: await embedder.embed(request.texts) };
+    if (request.op === "embedTokens" && embedder.embedTokens)
+      return { kind: "tokens", id: request.id, embeddings: await embedder.embedTokens(request.texts) };
+    throw new AppError("EMBED_FAILED", `The embedding worker got "${request.op}".`);
   };
 }
 
@@ -40,7 +43,14 @@ async function chunkHandler(setup: WorkerSetup): Promise<Handler> {
 
 function send(message: WorkerMessage): void {
   // Vectors are moved, not copied: each is a view of its own buffer (see the embedder's slice).
-  const transfer = message.kind === "vectors" ? message.vectors.map((v) => v.buffer as ArrayBuffer) : [];
+  const transfer =
+    message.kind === "vectors"
+      ? message.vectors.map((v) => v.buffer as ArrayBuffer)
+      : message.kind === "tokens"
+        ? message.embeddings.flatMap((e) =>
+            [e.vector, e.ids, e.wordy, e.tokens].map((a) => a.buffer as ArrayBuffer),
+          )
+        : [];
   parentPort?.postMessage(message, transfer);
 }
 

@@ -2,12 +2,15 @@ import path from "node:path";
 import {
   AutoTokenizer,
   env,
+  mean_pooling,
   pipeline,
   type FeatureExtractionPipeline,
   type PreTrainedTokenizer,
+  type Tensor,
 } from "@huggingface/transformers";
 import { AppError, describeError } from "../errors.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder, TokenEmbedding } from "./embedder.js";
+import { projectTokens, type TokenProjection } from "./token-projection.js";
 
 export interface TransformersEmbedderOptions {
   /** Folder holding config.json, tokenizer files and onnx/. */
@@ -20,6 +23,8 @@ export interface TransformersEmbedderOptions {
   batchSize?: number;
   /** ONNX Runtime threads inside one inference; unset leaves the runtime's default. */
   threads?: number | undefined;
+  /** Maps token vectors for `embedTokens`; without it the embedder gives pooled vectors only. */
+  tokenProjection?: TokenProjection | undefined;
 }
 
 export const DIMS = 384;
@@ -37,6 +42,16 @@ export function lengthOrderedSlices(texts: readonly string[], size: number): num
   const slices: number[][] = [];
   for (let b = 0; b < order.length; b += size) slices.push(order.slice(b, b + size));
   return slices;
+}
+
+/** Whether a vocabulary entry holds a letter or digit: punctuation tokens say little of what is asked. */
+function wordyTokens(tokenizer: PreTrainedTokenizer): (id: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (id) => {
+    let value = known.get(id);
+    if (value === undefined) known.set(id, (value = /[\p{L}\p{N}]/u.test(tokenizer.decode([id]))));
+    return value;
+  };
 }
 
 /** Model files from disk only: nothing here may reach the network. */
@@ -86,21 +101,60 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     return texts.map((_, i) => data.slice(i * DIMS, (i + 1) * DIMS));
   }
 
+  const projection = options.tokenProjection;
+  const wordy = wordyTokens(tokenizer);
+
+  // What the pipeline does for `pooling: "mean", normalize: true`, step by step, so the same inference
+  // also gives each token's vector: the pooled vectors are the same numbers as `embedBatch`'s.
+  async function embedTokenBatch(texts: string[], p: TokenProjection): Promise<TokenEmbedding[]> {
+    const inputs = tokenizer(texts, { padding: true, truncation: true }) as Record<string, Tensor>;
+    const outputs = (await extractor.model(inputs)) as { last_hidden_state: Tensor };
+    const hidden = outputs.last_hidden_state;
+    const mask = inputs.attention_mask!;
+    const pooled = mean_pooling(hidden, mask).normalize(2, -1).data as Float32Array;
+    const states = hidden.data as Float32Array;
+    const ids = inputs.input_ids!.data as BigInt64Array;
+    const width = hidden.dims[1]!;
+    return texts.map((_, i) => {
+      let length = 0;
+      while (length < width && Number(mask.data[i * width + length]) === 1) length++;
+      // [CLS] first and [SEP] last: the text's own tokens lie between.
+      const count = Math.max(0, length - 2);
+      const from = (i * width + 1) * DIMS;
+      const tokenIds = Uint16Array.from({ length: count }, (_, t) => Number(ids[i * width + 1 + t]));
+      return {
+        vector: pooled.slice(i * DIMS, (i + 1) * DIMS),
+        ids: tokenIds,
+        wordy: Uint8Array.from(tokenIds, (id) => (wordy(id) ? 1 : 0)),
+        tokens: projectTokens(p, states.subarray(from, from + count * DIMS), count),
+      };
+    });
+  }
+
+  async function inOrder<T>(texts: readonly string[], run: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+    // Results go back in input order.
+    const out: T[] = new Array<T>(texts.length);
+    for (const slice of lengthOrderedSlices(texts, batchSize)) {
+      const results = await run(slice.map((i) => texts[i] ?? ""));
+      slice.forEach((i, k) => (out[i] = results[k]!));
+    }
+    return out;
+  }
+
   return {
     modelId: options.modelId,
     dtype: options.dtype,
     dims: DIMS,
     maxTokens: options.maxTokens ?? 256,
     countTokens: (text) => tokenizer.encode(text).length,
-    async embed(texts) {
-      // Results go back in input order.
-      const out: Float32Array[] = new Array(texts.length);
-      for (const slice of lengthOrderedSlices(texts, batchSize)) {
-        const vectors = await embedBatch(slice.map((i) => texts[i] ?? ""));
-        slice.forEach((i, k) => (out[i] = vectors[k] ?? new Float32Array(DIMS)));
-      }
-      return out;
-    },
+    embed: (texts) => inOrder(texts, embedBatch),
+    ...(projection
+      ? {
+          tokenDims: projection.dims,
+          embedTokens: (texts: readonly string[]) =>
+            inOrder(texts, (batch) => embedTokenBatch(batch, projection)),
+        }
+      : {}),
     async dispose() {
       await extractor.dispose();
     },

@@ -7,7 +7,7 @@
  * else was asked at the same time).
  */
 import { AppError } from "../errors.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder, TokenEmbedding } from "./embedder.js";
 import {
   DIMS,
   lengthOrderedSlices,
@@ -34,6 +34,7 @@ export async function createWorkerEmbedder(
     maxTokens: options.maxTokens ?? 256,
     batchSize,
     threads: options.threads,
+    tokenProjection: options.tokenProjection,
   };
   const model = createWorkerChannel(setup);
   // Only index builds chunk: its thread (a second copy of the tokenizer and libraries) goes when idle.
@@ -59,21 +60,35 @@ export async function createWorkerEmbedder(
     throw new AppError("EMBED_FAILED", `The model's worker sent ${reply.kind} for ${texts.length} texts.`);
   };
 
+  const tokenSlice = async (texts: string[]): Promise<TokenEmbedding[]> => {
+    const reply = await model.request({ op: "embedTokens", texts }, texts.length <= batchSize);
+    if (reply.kind === "tokens" && reply.embeddings.length === texts.length) return reply.embeddings;
+    throw new AppError("EMBED_FAILED", `The model's worker sent ${reply.kind} for ${texts.length} texts.`);
+  };
+
+  // Sorted by length and cut at whole batches, as the worker's embedder batches each request: the same
+  // batches as one in-thread call, so the same vectors.
+  async function inOrder<T>(texts: readonly string[], run: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+    const slices = lengthOrderedSlices(texts, batchSize * BATCHES_PER_REQUEST);
+    const results = await Promise.all(slices.map((s) => run(s.map((i) => texts[i] ?? ""))));
+    const out: T[] = new Array<T>(texts.length);
+    slices.forEach((s, k) => s.forEach((i, j) => (out[i] = results[k]![j]!)));
+    return out;
+  }
+
   return {
     modelId: options.modelId,
     dtype: options.dtype,
     dims: DIMS,
     maxTokens: setup.maxTokens,
     countTokens: (text) => tokenizer.encode(text).length,
-    async embed(texts) {
-      // Sorted by length and cut at whole batches, as the worker's embedder batches each request: the
-      // same batches as one in-thread call, so the same vectors.
-      const slices = lengthOrderedSlices(texts, batchSize * BATCHES_PER_REQUEST);
-      const results = await Promise.all(slices.map((s) => embedSlice(s.map((i) => texts[i] ?? ""))));
-      const out: Float32Array[] = new Array<Float32Array>(texts.length);
-      slices.forEach((s, k) => s.forEach((i, j) => (out[i] = results[k]?.[j] ?? new Float32Array(DIMS))));
-      return out;
-    },
+    embed: (texts) => inOrder(texts, embedSlice),
+    ...(options.tokenProjection
+      ? {
+          tokenDims: options.tokenProjection.dims,
+          embedTokens: (texts: readonly string[]) => inOrder(texts, tokenSlice),
+        }
+      : {}),
     async chunk(doc, params) {
       const reply = await chunker.request({ op: "chunk", doc, params }, false);
       if (reply.kind !== "chunked") {

@@ -4,6 +4,8 @@
  */
 import type { ChunkedDocument, ChunkerParams } from "../chunking/units.js";
 import type { SourceDocument } from "../corpus/read-corpus.js";
+import type { TokenEmbedding } from "./embedder.js";
+import type { TokenProjection } from "./token-projection.js";
 import { AppError, describeError, ERROR_CATALOGUE, type ErrorCode } from "../errors.js";
 
 /** The worker's `workerData`. "chunk" loads the tokenizer only: chunking never waits behind inference. */
@@ -15,16 +17,19 @@ export interface WorkerSetup {
   maxTokens: number;
   batchSize?: number | undefined;
   threads?: number | undefined;
+  tokenProjection?: TokenProjection | undefined;
 }
 
 export type WorkerRequest =
   | { id: number; op: "embed"; texts: string[] }
+  | { id: number; op: "embedTokens"; texts: string[] }
   | { id: number; op: "chunk"; doc: SourceDocument; params: ChunkerParams };
 
 export type WorkerMessage =
   | { kind: "ready" }
   | { kind: "failed"; error: WireError }
   | { kind: "vectors"; id: number; vectors: Float32Array[] }
+  | { kind: "tokens"; id: number; embeddings: TokenEmbedding[] }
   | { kind: "chunked"; id: number; chunked: ChunkedDocument }
   | { kind: "error"; id: number; error: WireError };
 

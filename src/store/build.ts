@@ -12,6 +12,7 @@ import {
   type StoreIndexes,
 } from "./store.js";
 import { acquireWriteLock, type WriteLock } from "./write-lock.js";
+import { emptyTokenTable, pickTokenRows, tokenTableOf } from "./sentence-tokens.js";
 import { writeStore, type DocPart } from "./write-store.js";
 
 export interface EnsureIndexOptions {
@@ -220,6 +221,7 @@ function reusePart(store: Store, doc: SourceDocument): DocPart | null {
   };
   const units = pick(store.units, store.unitVectors);
   const sentences = pick(store.sentences, store.sentenceVectors);
+  const rows = store.sentences.flatMap((s, i) => (s.doc === doc.path ? [i] : []));
   return {
     doc,
     units: units.items,
@@ -227,6 +229,7 @@ function reusePart(store: Store, doc: SourceDocument): DocPart | null {
     sections: store.sections[doc.path] ?? [],
     unitVectors: units.vectors,
     sentenceVectors: sentences.vectors,
+    sentenceTokens: pickTokenRows(store.sentenceTokens, rows),
   };
 }
 
@@ -242,7 +245,13 @@ async function embedDocument(
     ? await embedder.chunk(doc, params)
     : chunkDocument(doc, params, (t) => embedder.countTokens(t), embedder.maxTokens);
   const texts = [...chunked.units.map((u) => u.embedText), ...chunked.sentences.map((s) => s.text)];
-  const vectors = await embedInSlices(embedder, texts, signal);
+  // With token vectors when the embedder gives them: the same inference, the same pooled vectors.
+  const withTokens = embedder.embedTokens
+    ? await embedInSlices((slice) => embedder.embedTokens!(slice), texts, signal)
+    : null;
+  const vectors = withTokens
+    ? withTokens.map((e) => e.vector)
+    : await embedInSlices((slice) => embedder.embed(slice), texts, signal);
   if (!vectors.every((v) => v.length === embedder.dims && allFinite(v))) {
     throw new Error("the embedder returned a vector of the wrong size or with numbers that are not finite");
   }
@@ -259,6 +268,9 @@ async function embedDocument(
     sections: chunked.structure.sections,
     unitVectors: flat(vectors.slice(0, chunked.units.length)),
     sentenceVectors: flat(vectors.slice(chunked.units.length)),
+    sentenceTokens: withTokens
+      ? tokenTableOf(withTokens.slice(chunked.units.length), embedder.tokenDims ?? 0)
+      : emptyTokenTable(chunked.sentences.length),
   };
 }
 
@@ -269,18 +281,21 @@ const SLICE = 128;
  * Embeds in slices of the length-sorted texts, so that the batches inside the embedder (which sorts each
  * call by length too) are the same as in one call: slicing changes when a stop is seen, not the vectors.
  */
-async function embedInSlices(
-  embedder: Embedder,
+async function embedInSlices<T>(
+  embed: (texts: string[]) => Promise<T[]>,
   texts: string[],
   signal: AbortSignal | undefined,
-): Promise<Float32Array[]> {
+): Promise<T[]> {
   const order = texts.map((t, i) => ({ i, n: t.length })).sort((a, b) => a.n - b.n || a.i - b.i);
-  const out: Float32Array[] = new Array<Float32Array>(texts.length);
+  const out: T[] = new Array<T>(texts.length);
   for (let start = 0; start < order.length; start += SLICE) {
     signal?.throwIfAborted();
     const slice = order.slice(start, start + SLICE);
-    const vectors = await embedder.embed(slice.map((o) => texts[o.i] ?? ""));
-    slice.forEach((o, k) => (out[o.i] = vectors[k] ?? new Float32Array(0)));
+    const results = await embed(slice.map((o) => texts[o.i] ?? ""));
+    if (results.length !== slice.length) {
+      throw new Error(`the embedder returned ${results.length} results for ${slice.length} texts`);
+    }
+    slice.forEach((o, k) => (out[o.i] = results[k]!));
   }
   return out;
 }

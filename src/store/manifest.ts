@@ -7,7 +7,8 @@ import { documentMetaSchema } from "../corpus/metadata.js";
 // 2: units.json no longer holds the passages' and sentences' text (slices of the documents' text); the
 // hnswlib index has one point per distinct vector, not per unit.
 // 3: the manifest holds each store file's sha256 (checked on load) and the corpus files that were skipped.
-export const FORMAT_VERSION = 3;
+// 4: sentence-tokens.bin holds each sentence's token ids and projected token vectors.
+export const FORMAT_VERSION = 4;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -22,7 +23,12 @@ export const manifestSchema = z.object({
     .regex(/^[0-9a-f]{12}$/)
     .describe("Hash of everything below but createdAt."),
   createdAt: z.string().describe("When the store was built (not part of indexVersion)."),
-  model: z.object({ id: z.string(), dtype: z.string(), dims: z.number().int().positive() }),
+  model: z.object({
+    id: z.string(),
+    dtype: z.string(),
+    dims: z.number().int().positive(),
+    tokens: z.string().optional().describe("Version of the token projection of sentence-tokens.bin."),
+  }),
   chunker: chunkerParamsSchema,
   lexicalVersion: z.number().int(),
   documents: z.array(

@@ -7,6 +7,7 @@ import { AppError, describeError } from "../errors.js";
 import type { DenseIndex, DenseIndexFactory } from "../retrieval/dense-index.js";
 import type { LexicalIndex, LexicalIndexFactory } from "../retrieval/lexical-index.js";
 import { manifestSchema, type Manifest } from "./manifest.js";
+import { loadSentenceTokens, parseTokenTable, type SentenceTokens } from "./sentence-tokens.js";
 
 /** Everything a question needs, in memory. Immutable once loaded: a refresh makes a new one. */
 export interface Store {
@@ -19,6 +20,8 @@ export interface Store {
   sentenceDf: Record<string, number>;
   unitVectors: Float32Array;
   sentenceVectors: Float32Array;
+  /** Each sentence's tokens and their vectors (none when the embedder gave no token vectors). */
+  sentenceTokens: SentenceTokens;
   dense: DenseIndex;
   lexical: LexicalIndex;
   /** Index of each sentence by id, and the sentences of each unit, for rescoring. */
@@ -74,6 +77,7 @@ export const FILES = {
   data: "units.json",
   unitVectors: "unit-vectors.f32",
   sentenceVectors: "sentence-vectors.f32",
+  sentenceTokens: "sentence-tokens.bin",
   dense: "dense.hnsw",
   lexical: "lexical.json",
 } as const;
@@ -122,6 +126,7 @@ export const CHECKED_FILES = [
   FILES.data,
   FILES.unitVectors,
   FILES.sentenceVectors,
+  FILES.sentenceTokens,
   FILES.dense,
   FILES.lexical,
 ];
@@ -155,6 +160,7 @@ export function loadStore(storeDir: string, indexes: StoreIndexes): Store {
       ...data,
       unitVectors,
       sentenceVectors: vectorsOf(read(FILES.sentenceVectors)),
+      sentenceTokens: loadSentenceTokens(parseTokenTable(read(FILES.sentenceTokens))),
       dense: indexes.dense.load(path.join(storeDir, FILES.dense), unitVectors, dims),
       lexical: indexes.lexical.load(read(FILES.lexical).toString("utf8")),
       sentenceIndex: new Map(data.sentences.map((s, i) => [s.id, i])),
@@ -182,6 +188,7 @@ function checkConsistent(store: Store, storeDir: string): void {
     store.sentences.length === store.manifest.counts.sentences &&
     store.unitVectors.length === store.units.length * dims &&
     store.sentenceVectors.length === store.sentences.length * dims &&
+    store.sentenceTokens.offsets.length === store.sentences.length + 1 &&
     store.dense.count === store.units.length;
   if (!ok) {
     throw new AppError("INDEX_INVALID", `The files in ${storeDir} disagree with its manifest's counts.`);

@@ -17,6 +17,7 @@ import {
   type StoreData,
   type StoreIndexes,
 } from "./store.js";
+import { concatTokenTables, serialiseTokenTable, type TokenTable } from "./sentence-tokens.js";
 import { newStoreNames, removeStale } from "./store-folders.js";
 import type { WriteLock } from "./write-lock.js";
 
@@ -28,6 +29,7 @@ export interface DocPart {
   sections: Section[];
   unitVectors: Float32Array;
   sentenceVectors: Float32Array;
+  sentenceTokens: TokenTable;
 }
 
 export interface WriteInput {
@@ -47,7 +49,7 @@ export interface WriteInput {
  * any point leaves CURRENT naming a complete store. Older folders are removed only after the swap.
  */
 export async function writeStore(input: WriteInput): Promise<Store> {
-  const { data, unitVectors, sentenceVectors } = assemble(input.parts);
+  const { data, unitVectors, sentenceVectors, sentenceTokens } = assemble(input.parts);
   const dense = input.indexes.dense.build(unitVectors, input.model.dims);
   const lexical = input.indexes.lexical.build(
     data.units.map((u, id) => ({ id, text: u.text, section: u.section })),
@@ -60,6 +62,7 @@ export async function writeStore(input: WriteInput): Promise<Store> {
     await writeFile(path.join(staging, FILES.data), JSON.stringify(withoutTexts(data)));
     await writeFile(path.join(staging, FILES.unitVectors), Buffer.from(unitVectors.buffer));
     await writeFile(path.join(staging, FILES.sentenceVectors), Buffer.from(sentenceVectors.buffer));
+    await writeFile(path.join(staging, FILES.sentenceTokens), serialiseTokenTable(sentenceTokens));
     await writeFile(path.join(staging, FILES.lexical), lexical.serialize());
     dense.write(path.join(staging, FILES.dense));
     const files: Record<string, string> = {};
@@ -114,6 +117,7 @@ function assemble(parts: DocPart[]) {
     data,
     unitVectors: concat(parts.map((p) => p.unitVectors)),
     sentenceVectors: concat(parts.map((p) => p.sentenceVectors)),
+    sentenceTokens: concatTokenTables(parts.map((p) => p.sentenceTokens)),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Embedder } from "../../src/embedding/embedder.js";
 import { createTransformersEmbedder } from "../../src/embedding/transformers-embedder.js";
 import { createWorkerEmbedder } from "../../src/embedding/worker-embedder.js";
 import { AppError } from "../../src/errors.js";
+import { tokenProjection } from "../../src/app.js";
 import { REPO, REPORT } from "../fixtures/temp-corpus.js";
 
 const MODEL_DIR = path.join(REPO, "models", "onnx-community", "all-MiniLM-L6-v2-ONNX");
@@ -17,6 +18,7 @@ const OPTIONS = {
   modelDir: MODEL_DIR,
   modelId: "onnx-community/all-MiniLM-L6-v2-ONNX",
   dtype: "q4",
+  tokenProjection: tokenProjection(),
 } as const;
 const report = readFileSync(path.join(REPO, "corpus", REPORT), "utf8");
 const doc: SourceDocument = {
@@ -51,6 +53,24 @@ describe("worker embedder", () => {
       const [a, b] = [await inThread.embed(texts), await worker.embed(texts)];
       expect(b).toHaveLength(texts.length);
       expect(bytes(b).equals(bytes(a))).toBe(true);
+    }
+  });
+
+  it("gives token vectors from the same inference: the same pooled vectors, in the worker and in the thread", async () => {
+    const texts = ["How many pocket parks will be built?", ...report.split(/(?<=\.)\s+/).slice(0, 20)];
+    const [a, b] = [await inThread.embedTokens!(texts), await worker.embedTokens!(texts)];
+    const pooled = await inThread.embed(texts);
+    expect(bytes(a.map((e) => e.vector)).equals(bytes(pooled))).toBe(true);
+    expect(bytes(b.map((e) => e.tokens)).equals(bytes(a.map((e) => e.tokens)))).toBe(true);
+    const [question] = a;
+    // "how many pocket parks will be built ?": nine tokens, the last one punctuation, none special.
+    expect(question!.ids).toHaveLength(question!.tokens.length / inThread.tokenDims!);
+    expect([...question!.wordy].slice(-1)).toEqual([0]);
+    expect(question!.ids.length).toBe(inThread.countTokens(texts[0]!) - 2);
+    const dims = inThread.tokenDims!;
+    for (let t = 0; t < question!.ids.length; t++) {
+      const v = question!.tokens.subarray(t * dims, (t + 1) * dims);
+      expect(Math.hypot(...v)).toBeCloseTo(1, 5);
     }
   });
 

@@ -162,7 +162,7 @@ describe("integrity on load", () => {
 
   it("refuses an embedder that returns numbers that are not finite", async () => {
     const { options } = setup();
-    const fake = createFakeEmbedder();
+    const fake = createFakeEmbedder(64, { tokens: false });
     const nan = {
       ...fake,
       embed: async (texts: readonly string[]) => texts.map(() => new Float32Array(64).fill(NaN)),

@@ -5,6 +5,7 @@ import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import type { Engine } from "../../../src/frontends/shared/report-view.js";
 import { ensureIndex } from "../../../src/store/build.js";
 import type { Store } from "../../../src/store/store.js";
+import type { ShelfCalibration } from "../../../src/answer/shelf-calibration.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { tempWorkspace } from "../../fixtures/temp-corpus.js";
 
@@ -18,6 +19,10 @@ export const HOSTILE_TEXT = [
   `A closing </textarea></title><!-- comment --> and an "attribute='value'" end the hostile notes.`,
   "",
 ].join("\n");
+
+function keepConfidence(threshold: number): ShelfCalibration {
+  return { version: "fake-shelf", threshold, apply: (confidence) => confidence };
+}
 
 export interface WebFixture {
   engine: Engine;
@@ -41,7 +46,9 @@ export async function webFixture(): Promise<WebFixture> {
       indexes: createStoreIndexes(),
       getEmbedder: async () => embedder,
     });
-    const parts = createAnswerParts();
+    // The fake embedder's vectors mean nothing, so neither do its confidences: this shelf keeps the general
+    // confidence and answers from 0.25, so that the pages show answered questions as well as abstentions.
+    const parts: AnswerParts = { ...createAnswerParts(), calibration: keepConfidence(0.25) };
     const answerer = answererFor(r.store, embedder, parts);
     return { engine: { answerer: () => answerer }, parts, store: r.store, cleanup: ws.cleanup };
   } catch (error) {

@@ -1,0 +1,77 @@
+import type { TokenEmbedding } from "../embedding/embedder.js";
+import type { Store } from "../store/store.js";
+
+/** How well a sentence's tokens match the question's, token by token (BERTScore's recall, IDF-weighted). */
+export interface TokenMatch {
+  /** Over the question's word tokens: the weighted mean of each one's best cosine with a sentence token. */
+  recall: number;
+  /** The same over the question's word tokens the sentence does not hold (1 when it holds every one). */
+  soft: number;
+}
+
+const NO_MATCH: TokenMatch = { recall: 0, soft: 0 };
+
+/**
+ * A pooled vector blurs which words of the question a sentence speaks to; each question token's nearest
+ * token in the sentence does not, and it matches a word to its paraphrase ("founded" to "established")
+ * where the lexical inputs see nothing. Punctuation in the question is left out; its question words ("when",
+ * "how many") are kept: in context their vectors carry what is asked. What depends on the question alone
+ * (which tokens count, their weights) is found once; the returned function scores one sentence.
+ */
+export function tokenMatcher(
+  store: Store,
+  question: TokenEmbedding | undefined,
+): (sentence: number) => TokenMatch {
+  const table = store.sentenceTokens;
+  const dims = table.dims;
+  if (!question || dims === 0 || question.tokens.length !== question.ids.length * dims) return () => NO_MATCH;
+  const n = store.sentences.length;
+  const asked: { at: number; id: number; weight: number }[] = [];
+  for (let t = 0; t < question.ids.length; t++) {
+    if (!question.wordy[t]) continue;
+    const id = question.ids[t]!;
+    asked.push({ at: t * dims, id, weight: Math.log(1 + n / (1 + (table.df.get(id) ?? 0))) });
+  }
+  const total = asked.reduce((sum, a) => sum + a.weight, 0);
+  if (total === 0) return () => NO_MATCH;
+  return (sentence) => {
+    const start = table.offsets[sentence]!;
+    const end = table.offsets[sentence + 1]!;
+    if (end === start) return NO_MATCH;
+    let weighted = 0;
+    let softWeighted = 0;
+    let softWeights = 0;
+    for (const a of asked) {
+      let best = -1;
+      let held = false;
+      for (let j = start; j < end; j++) {
+        if (table.ids[j] === a.id) held = true;
+        const c = dot(question.tokens, a.at, table.vectors, j * dims, dims);
+        if (c > best) best = c;
+      }
+      weighted += a.weight * best;
+      if (!held) {
+        softWeighted += a.weight * best;
+        softWeights += a.weight;
+      }
+    }
+    return { recall: weighted / total, soft: softWeights > 0 ? softWeighted / softWeights : 1 };
+  };
+}
+
+/** Four products a step: the inner loop of the answer stage's costliest input. */
+function dot(a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < dims; k += 4) {
+    s0 += a[i + k]! * b[j + k]!;
+    s1 += a[i + k + 1]! * b[j + k + 1]!;
+    s2 += a[i + k + 2]! * b[j + k + 2]!;
+    s3 += a[i + k + 3]! * b[j + k + 3]!;
+  }
+  for (; k < dims; k++) s0 += a[i + k]! * b[j + k]!;
+  return s0 + s1 + s2 + s3;
+}
