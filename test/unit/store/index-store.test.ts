@@ -66,6 +66,26 @@ describe("index lifecycle", () => {
     expect(removed.store.manifest.indexVersion).toBe(first.store.manifest.indexVersion);
   });
 
+  it("keeps a reused document's token vectors as they were, beside a new document's", async () => {
+    const { ws, options } = setup();
+    const first = await ensureIndex(options());
+    writeFileSync(path.join(ws.corpus, "a-first.md"), "# Notes\n\nThe harbour will get a new pier.\n");
+    const added = await ensureIndex(options());
+    expect(added.documents).toMatchObject({ embedded: 1, reused: 1 });
+    const rowsOf = (store: typeof first.store, doc: string) => {
+      const t = store.sentenceTokens;
+      const rows = store.sentences.flatMap((s, i) => (s.doc === doc ? [i] : []));
+      const [a, b] = [t.offsets[rows[0]!]!, t.offsets[rows.at(-1)! + 1]!];
+      return { ids: [...t.ids.subarray(a, b)], codes: [...t.codes.subarray(a * t.dims, b * t.dims)] };
+    };
+    const report = first.store.manifest.documents[0]!.path;
+    // The new document sorts first: the report's rows moved, their tokens did not change.
+    expect(added.store.sentences[0]!.doc).toBe("a-first.md");
+    expect(rowsOf(added.store, report)).toEqual(rowsOf(first.store, report));
+    expect(rowsOf(added.store, "a-first.md").ids.length).toBeGreaterThan(5);
+    expect(added.store.sentenceTokens.offsets).toHaveLength(added.store.sentences.length + 1);
+  });
+
   it("rebuilds everything when the chunker changes", async () => {
     const { options } = setup();
     await ensureIndex(options());
