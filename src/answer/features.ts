@@ -38,6 +38,8 @@ export const SENTENCE_FEATURES = [
   "tokenRecallGap",
   "tokenSoft",
   "tokenSoftGap",
+  "tokenContext",
+  "tokenContextGap",
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -200,6 +202,7 @@ export function sentenceFeatureRows(
   const matches = candidates.map((c) => match(c.sentence));
   const maxRecall = Math.max(...matches.map((m) => m.recall));
   const maxSoft = Math.max(...matches.map((m) => m.soft));
+  const maxContext = Math.max(...matches.map((m) => m.context));
   const asked = new Set(q.groups.map((g) => g.term));
   return candidates.map((c, k) => {
     const s = store.sentences[c.sentence];
@@ -233,6 +236,8 @@ export function sentenceFeatureRows(
       tokenRecallGap: matches[k]!.recall - maxRecall,
       tokenSoft: matches[k]!.soft,
       tokenSoftGap: matches[k]!.soft - maxSoft,
+      tokenContext: matches[k]!.context,
+      tokenContextGap: matches[k]!.context - maxContext,
     };
   });
 }

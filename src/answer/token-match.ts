@@ -7,16 +7,25 @@ export interface TokenMatch {
   recall: number;
   /** The same over the question's word tokens the sentence does not hold (1 when it holds every one). */
   soft: number;
+  /** `recall` with the tokens of the sentences before and after it in its paragraph as well. */
+  context: number;
 }
 
-const NO_MATCH: TokenMatch = { recall: 0, soft: 0 };
+const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0 };
+
+/** Per question token: its best cosine with the sentence's tokens, and whether the sentence holds it. */
+interface Bests {
+  best: Float64Array;
+  held: Uint8Array;
+}
 
 /**
  * A pooled vector blurs which words of the question a sentence speaks to; each question token's nearest
  * token in the sentence does not, and it matches a word to its paraphrase ("founded" to "established")
  * where the lexical inputs see nothing. Punctuation in the question is left out; its question words ("when",
  * "how many") are kept: in context their vectors carry what is asked. What depends on the question alone
- * (which tokens count, their weights) is found once; the returned function scores one sentence.
+ * (which tokens count, their weights) is found once, and each sentence's matches once (a neighbour's are
+ * reused); the returned function scores one sentence.
  */
 export function tokenMatcher(
   store: Store,
@@ -34,28 +43,56 @@ export function tokenMatcher(
   }
   const total = asked.reduce((sum, a) => sum + a.weight, 0);
   if (total === 0) return () => NO_MATCH;
-  return (sentence) => {
+
+  const memo = new Map<number, Bests>();
+  const bestsOf = (sentence: number): Bests => {
+    let found = memo.get(sentence);
+    if (found) return found;
     const start = table.offsets[sentence]!;
     const end = table.offsets[sentence + 1]!;
-    if (end === start) return NO_MATCH;
-    let weighted = 0;
-    let softWeighted = 0;
-    let softWeights = 0;
-    for (const a of asked) {
+    found = { best: new Float64Array(asked.length).fill(-1), held: new Uint8Array(asked.length) };
+    asked.forEach((a, q) => {
       let best = -1;
-      let held = false;
       for (let j = start; j < end; j++) {
-        if (table.ids[j] === a.id) held = true;
+        if (table.ids[j] === a.id) found!.held[q] = 1;
         const c = dot(question.tokens, a.at, table.vectors, j * dims, dims);
         if (c > best) best = c;
       }
+      found!.best[q] = best;
+    });
+    memo.set(sentence, found);
+    return found;
+  };
+  const neighbours = (sentence: number): number[] => {
+    const s = store.sentences[sentence];
+    return [sentence - 1, sentence + 1].filter((j) => {
+      const o = store.sentences[j];
+      return s && o && o.doc === s.doc && o.paragraph === s.paragraph;
+    });
+  };
+
+  return (sentence) => {
+    if (table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
+    const own = bestsOf(sentence);
+    const around = neighbours(sentence).map(bestsOf);
+    let weighted = 0;
+    let withContext = 0;
+    let softWeighted = 0;
+    let softWeights = 0;
+    asked.forEach((a, q) => {
+      const best = own.best[q]!;
       weighted += a.weight * best;
-      if (!held) {
+      withContext += a.weight * around.reduce((m, b) => Math.max(m, b.best[q]!), best);
+      if (!own.held[q]) {
         softWeighted += a.weight * best;
         softWeights += a.weight;
       }
-    }
-    return { recall: weighted / total, soft: softWeights > 0 ? softWeighted / softWeights : 1 };
+    });
+    return {
+      recall: weighted / total,
+      soft: softWeights > 0 ? softWeighted / softWeights : 1,
+      context: withContext / total,
+    };
   };
 }
 

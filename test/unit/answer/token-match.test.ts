@@ -35,11 +35,24 @@ describe("token match", () => {
     expect(partly.soft).toBeLessThan(1);
   });
 
+  it("with context, matches the words of the sentences beside it in its paragraph too", async () => {
+    const i = store.sentences.findIndex(
+      (s, k) =>
+        k > 0 && store.sentences[k - 1]!.paragraph === s.paragraph && store.sentences[k - 1]!.doc === s.doc,
+    );
+    const before = store.sentences[i - 1]!.text.split(/\s+/).slice(0, 4).join(" ");
+    const own = store.sentences[i]!.text.split(/\s+/).slice(0, 4).join(" ");
+    const m = tokenMatch(store, await question(`${own} ${before}`), i);
+    expect(m.context).toBeGreaterThan(m.recall);
+    expect(m.context).toBeCloseTo(1, 2);
+  });
+
   it("leaves out the question's punctuation, and is 0 without tokens on either side", async () => {
     const i = sentenceWith("pocket parks");
     const plain = tokenMatch(store, await question("pocket parks"), i);
     expect(tokenMatch(store, await question("pocket parks ???"), i)).toEqual(plain);
-    expect(tokenMatch(store, undefined, i)).toEqual({ recall: 0, soft: 0 });
-    expect(tokenMatch(store, await question("?!"), i)).toEqual({ recall: 0, soft: 0 });
+    const none = { recall: 0, soft: 0, context: 0 };
+    expect(tokenMatch(store, undefined, i)).toEqual(none);
+    expect(tokenMatch(store, await question("?!"), i)).toEqual(none);
   });
 });
