@@ -60,16 +60,16 @@ describe("answer quality guard (sets never fitted on)", () => {
 });
 
 // Measured with the committed answer model and the report's own calibration (docs/answer-quality.md):
-// h5 R@1 0.909 / QA 0.873 / P 0.875 / R 0.560 / AUC 0.868, h6 0.938 / 0.875 / 0.867 / 0.591 / 0.901;
-// dev R@1 0.900; SQuAD dev R@1 0.826, QA 0.841, ECE 0.053. The bars leave room for a refit's wobble.
+// h5 R@1 0.927 / QA 0.891 / P 0.944 / R 0.680 / AUC 0.871, h6 0.938 / 0.875 / 0.875 / 0.636 / 0.895;
+// dev R@1 0.900; SQuAD dev R@1 0.856, QA 0.846, ECE 0.050. The bars leave room for a refit's wobble.
 const GUARD = {
   report: {
     recallAt1: 0.87,
     quoteAccuracy: 0.82,
     abstentionPrecision: 0.75,
-    abstentionRecall: 0.45,
+    abstentionRecall: 0.5,
     rocAuc: 0.82,
   },
   dev: { recallAt1: 0.85 },
-  squad: { recallAt1: 0.8, quoteAccuracy: 0.8, ece: 0.08 },
+  squad: { recallAt1: 0.82, quoteAccuracy: 0.8, ece: 0.08 },
 };
