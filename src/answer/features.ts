@@ -1,5 +1,5 @@
 import type { TokenEmbedding } from "../embedding/embedder.js";
-import type { Store } from "../store/store.js";
+import { paragraphNeighbours, type Store } from "../store/store.js";
 import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import type { Candidate } from "./candidates.js";
@@ -109,13 +109,8 @@ export function sentenceTerms(store: Store): SentenceTerms {
       }),
     context: (i) =>
       memo(context, i, () => {
-        const s = store.sentences[i];
         const out = new Set(api.headed(i));
-        for (const j of [i - 1, i + 1]) {
-          const n = store.sentences[j];
-          if (s && n && n.doc === s.doc && n.paragraph === s.paragraph)
-            for (const t of api.own(j)) out.add(t);
-        }
+        for (const j of paragraphNeighbours(store, i)) for (const t of api.own(j)) out.add(t);
         return out;
       }),
     ordered: (i) => memo(ordered, i, () => queryTerms(text(i))),

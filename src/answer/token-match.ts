@@ -1,5 +1,6 @@
 import type { TokenEmbedding } from "../embedding/embedder.js";
-import type { Store } from "../store/store.js";
+import { dotAt } from "../retrieval/dense.js";
+import { paragraphNeighbours, type Store } from "../store/store.js";
 
 /** How well a sentence's tokens match the question's, token by token (BERTScore's recall, IDF-weighted). */
 export interface TokenMatch {
@@ -55,7 +56,7 @@ export function tokenMatcher(
       let best = -1;
       for (let j = start; j < end; j++) {
         if (table.ids[j] === a.id) found!.held[q] = 1;
-        const c = dot(question.tokens, a.at, table.vectors, j * dims, dims);
+        const c = dotAt(question.tokens, a.at, table.vectors, j * dims, dims);
         if (c > best) best = c;
       }
       found!.best[q] = best;
@@ -63,18 +64,10 @@ export function tokenMatcher(
     memo.set(sentence, found);
     return found;
   };
-  const neighbours = (sentence: number): number[] => {
-    const s = store.sentences[sentence];
-    return [sentence - 1, sentence + 1].filter((j) => {
-      const o = store.sentences[j];
-      return s && o && o.doc === s.doc && o.paragraph === s.paragraph;
-    });
-  };
-
   return (sentence) => {
     if (table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
     const own = bestsOf(sentence);
-    const around = neighbours(sentence).map(bestsOf);
+    const around = paragraphNeighbours(store, sentence).map(bestsOf);
     let weighted = 0;
     let withContext = 0;
     let softWeighted = 0;
@@ -94,21 +87,4 @@ export function tokenMatcher(
       context: withContext / total,
     };
   };
-}
-
-/** Four products a step: the inner loop of the answer stage's costliest input. */
-function dot(a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < dims; k += 4) {
-    s0 += a[i + k]! * b[j + k]!;
-    s1 += a[i + k + 1]! * b[j + k + 1]!;
-    s2 += a[i + k + 2]! * b[j + k + 2]!;
-    s3 += a[i + k + 3]! * b[j + k + 3]!;
-  }
-  for (; k < dims; k++) s0 += a[i + k]! * b[j + k]!;
-  return s0 + s1 + s2 + s3;
 }

@@ -2,20 +2,23 @@
 import type { DenseHit } from "./dense-index.js";
 
 export function dot(vectors: Float32Array, row: number, query: Float32Array): number {
-  const dims = query.length;
-  const o = row * dims;
+  return dotAt(vectors, row * query.length, query, 0, query.length);
+}
+
+/** The product of `dims` numbers of `a` from `i` and of `b` from `j`, four products a step. */
+export function dotAt(a: Float32Array, i: number, b: Float32Array, j: number, dims: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  let j = 0;
-  for (; j + 3 < dims; j += 4) {
-    s0 += vectors[o + j]! * query[j]!;
-    s1 += vectors[o + j + 1]! * query[j + 1]!;
-    s2 += vectors[o + j + 2]! * query[j + 2]!;
-    s3 += vectors[o + j + 3]! * query[j + 3]!;
+  let k = 0;
+  for (; k + 3 < dims; k += 4) {
+    s0 += a[i + k]! * b[j + k]!;
+    s1 += a[i + k + 1]! * b[j + k + 1]!;
+    s2 += a[i + k + 2]! * b[j + k + 2]!;
+    s3 += a[i + k + 3]! * b[j + k + 3]!;
   }
-  for (; j < dims; j++) s0 += vectors[o + j]! * query[j]!;
+  for (; k < dims; k++) s0 += a[i + k]! * b[j + k]!;
   return s0 + s1 + s2 + s3;
 }
 

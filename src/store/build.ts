@@ -213,15 +213,15 @@ function reusePart(store: Store, doc: SourceDocument): DocPart | null {
   const entry = store.manifest.documents.find((d) => d.path === doc.path && d.sha256 === doc.sha256);
   if (!entry) return null;
   const dims = store.manifest.model.dims;
-  const pick = <T extends { doc: string }>(items: T[], vectors: Float32Array) => {
-    const idx = items.flatMap((item, i) => (item.doc === doc.path ? [i] : []));
-    const out = new Float32Array(idx.length * dims);
-    idx.forEach((i, k) => out.set(vectors.subarray(i * dims, (i + 1) * dims), k * dims));
-    return { items: idx.map((i) => items[i] as T), vectors: out };
+  const rowsOf = (items: { doc: string }[]) => items.flatMap((item, i) => (item.doc === doc.path ? [i] : []));
+  const pick = <T>(items: T[], rows: number[], vectors: Float32Array) => {
+    const out = new Float32Array(rows.length * dims);
+    rows.forEach((i, k) => out.set(vectors.subarray(i * dims, (i + 1) * dims), k * dims));
+    return { items: rows.map((i) => items[i] as T), vectors: out };
   };
-  const units = pick(store.units, store.unitVectors);
-  const sentences = pick(store.sentences, store.sentenceVectors);
-  const rows = store.sentences.flatMap((s, i) => (s.doc === doc.path ? [i] : []));
+  const rows = rowsOf(store.sentences);
+  const units = pick(store.units, rowsOf(store.units), store.unitVectors);
+  const sentences = pick(store.sentences, rows, store.sentenceVectors);
   return {
     doc,
     units: units.items,

@@ -28,6 +28,15 @@ export interface Store {
   sentenceIndex: Map<string, number>;
 }
 
+/** The sentences just before and after sentence `i` in its paragraph: what a terse sentence leans on. */
+export function paragraphNeighbours(store: Pick<Store, "sentences">, i: number): number[] {
+  const s = store.sentences[i];
+  return [i - 1, i + 1].filter((j) => {
+    const n = store.sentences[j];
+    return !!s && !!n && n.doc === s.doc && n.paragraph === s.paragraph;
+  });
+}
+
 /** The kinds of index a store builds and reads: passed in (src/app.ts picks them), never chosen here. */
 export interface StoreIndexes {
   dense: DenseIndexFactory;
