@@ -13,11 +13,7 @@ import { loadSettings } from "../src/config/settings.js";
 import { scanCorpus } from "../src/corpus/read-corpus.js";
 import { resolveModel } from "../src/embedding/model-source.js";
 import { DIMS, createTransformersEmbedder } from "../src/embedding/transformers-embedder.js";
-import {
-  transpose,
-  type TokenProjection,
-  type TokenProjectionFile,
-} from "../src/embedding/token-projection.js";
+import { type TokenProjection, type TokenProjectionFile } from "../src/embedding/token-projection.js";
 import { MODEL_IDENTITY } from "../src/app.js";
 
 const { values } = parseArgs({
@@ -46,7 +42,6 @@ const identity: TokenProjection = {
   from: DIMS,
   dims: DIMS,
   matrix: IDENTITY,
-  columns: transpose(IDENTITY, DIMS, DIMS),
 };
 const embedder = await createTransformersEmbedder({
   modelDir: model.dir,

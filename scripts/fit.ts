@@ -17,7 +17,7 @@ import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { parseAnswerModel } from "../src/answer/answer-model.js";
 import { pickWithin } from "../src/answer/pick.js";
 import { LOG_ODDS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
-import { createEmbedder } from "../src/app.js";
+import { createEmbedder, createMatrixProduct } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
 import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
@@ -162,10 +162,11 @@ const SETS: QuestionSet[] = [
 const settings = loadSettings();
 const embedder = await createEmbedder(settings, (line) => console.error(line));
 const analyser = createWinkAnalyser();
+const product = createMatrixProduct();
 const data: QuestionData[] = [];
 const vectorsOf = new Map<string, { sentences: Float32Array; questions: Map<string, Float32Array> }>();
 for (const set of SETS) {
-  const c = await collect(set, settings, embedder, analyser, ".cache/fit");
+  const c = await collect(set, settings, embedder, analyser, product, ".cache/fit");
   data.push(...c.rows);
   vectorsOf.set(set.name, { sentences: c.sentenceVectors, questions: c.questionVectors });
 }

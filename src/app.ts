@@ -2,6 +2,8 @@
  * The one place that picks concrete parts and wires them: settings → model → embedder → index → retriever →
  * answerer. Front ends and scripts call `createApp` and nothing below it.
  */
+import { type MatrixProduct } from "./compute/matrix-product.js";
+import { createOnnxMatrixProduct } from "./compute/onnx-matrix-product.js";
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
 import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";
 import { parseAnswerModel, type AnswerModel } from "./answer/answer-model.js";
@@ -126,6 +128,15 @@ export interface AnswerParts {
   analyser: TextAnalyser;
   translator?: QueryTranslator | undefined;
   calibration?: ShelfCalibration | undefined;
+  product?: MatrixProduct | undefined;
+}
+
+/**
+ * The token match's matrix products on ONNX Runtime (the model's runtime, already loaded), which does them
+ * in a fraction of plain JavaScript's time; its session opens on the first question.
+ */
+export function createMatrixProduct(): MatrixProduct {
+  return createOnnxMatrixProduct();
 }
 
 /** With a corpus folder, that shelf's own calibration (answer-calibration.json) when it has one. */
@@ -140,6 +151,7 @@ export function createAnswerParts(
     analyser: createWinkAnalyser(),
     // Its dictionary loads on the first Chinese question, so English-only use pays nothing for it.
     translator: createChineseTranslator(),
+    product: createMatrixProduct(),
   };
 }
 
@@ -216,6 +228,7 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       // The refresh stops at its next step; an embedding call under way is not waited for past a moment,
       // and the model is then left to the process's exit rather than freed under a running inference.
       if (!running || (await settlesWithin(running, CLOSE_WAIT_MS))) await embedder.dispose();
+      await parts.product?.dispose?.();
     },
   };
 }

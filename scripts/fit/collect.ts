@@ -11,6 +11,7 @@ import {
   QUESTION_FEATURES,
   SENTENCE_FEATURES,
   questionStatics,
+  lexicalFeatures,
   sentenceFeatureRows,
   sentenceTerms,
   viewQuestion,
@@ -18,6 +19,8 @@ import {
 } from "../../src/answer/features.js";
 import { continuationOf } from "../../src/answer/pick.js";
 import type { TextAnalyser } from "../../src/answer/text-analyser.js";
+import { tokenMatcher } from "../../src/answer/token-match.js";
+import type { MatrixProduct } from "../../src/compute/matrix-product.js";
 import { indexCorpus } from "../../src/app.js";
 import type { Settings } from "../../src/config/settings.js";
 import type { Embedder, TokenEmbedding } from "../../src/embedding/embedder.js";
@@ -64,6 +67,7 @@ export async function collect(
   settings: Settings,
   embedder: Embedder,
   analyser: TextAnalyser,
+  product: MatrixProduct,
   cacheDir: string,
 ): Promise<Collected> {
   mkdirSync(cacheDir, { recursive: true });
@@ -107,14 +111,17 @@ export async function collect(
   const retriever = createRetriever(store);
   const terms = sentenceTerms(store);
   const out: QuestionData[] = [];
-  items.forEach((item, n) => {
+  for (const [n, item] of items.entries()) {
     const vector = vectors[n]!;
     const ranked = retriever.retrieve({ question: item.question, vector });
     const candidates = gatherCandidates(store, ranked, vector, CANDIDATE_PASSAGES);
-    if (!candidates.length) return;
-    const q = viewQuestion(item.question, store, analyser, embedded[n]);
+    if (!candidates.length) continue;
+    const q = viewQuestion(item.question, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
-    const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
+    const sentences = candidates.map((c) => c.sentence);
+    const match = await tokenMatcher(store, embedded[n], sentences, product);
+    const lexical = lexicalFeatures(store, q, terms, analyser);
+    const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const hits = (i: number) => {
       const s = store.sentences[i];
       return !!s && quoteHits(item, s);
@@ -134,7 +141,7 @@ export async function collect(
       statics: questionStatics(store, q, ranked),
     });
     if ((n + 1) % 500 === 0) console.error(`${set.name}: ${n + 1}/${items.length} questions`);
-  });
+  }
   writeFileSync(rowsFile, JSON.stringify({ key: rowsKey, rows: out }));
   return collected(out);
 }
@@ -174,7 +181,7 @@ function sourceOfFeatures(): string {
 }
 /** Read once a run: every question set's cache key uses it. */
 let featureSource: string | undefined;
-const FEATURE_SOURCES = ["src/answer", "src/nlp", "src/retrieval"];
+const FEATURE_SOURCES = ["src/answer", "src/compute", "src/nlp", "src/retrieval"];
 
 /** One index per corpus folder, however many question sets ask about it. */
 function corpusKey(dir: string): string {

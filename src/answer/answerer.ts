@@ -1,4 +1,5 @@
 import type { SentenceUnit } from "../chunking/units.js";
+import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
 import type { Embedder, TokenEmbedding } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
 import { knownWordsOf } from "../language/known-words.js";
@@ -11,15 +12,20 @@ import type { AnswerModel } from "./answer-model.js";
 import type { ShelfCalibration } from "./shelf-calibration.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
+import { tokenMatcher } from "./token-match.js";
 import {
+  lexicalFeatures,
   questionFeatureRow,
   questionStatics,
   sentenceFeatureRows,
   sentenceTerms,
   viewQuestion,
   type FeatureRow,
+  type LexicalFeature,
   type QuestionFeature,
+  type QuestionView,
 } from "./features.js";
+import { whileWaiting } from "./while-waiting.js";
 import type { TextAnalyser } from "./text-analyser.js";
 import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 
@@ -47,6 +53,8 @@ export interface AnswererParts {
   translator?: QueryTranslator | undefined;
   /** The shelf's own rescaling of the confidence and threshold, when it has labelled questions. */
   calibration?: ShelfCalibration | undefined;
+  /** What the token match multiplies with; plain JavaScript when unset. */
+  product?: MatrixProduct | undefined;
 }
 
 export interface AskOptions {
@@ -84,6 +92,7 @@ const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
   const { store, embedder, retriever, model, analyser, translator, calibration } = parts;
+  const product = parts.product ?? jsMatrixProduct;
   const threshold = calibration?.threshold ?? model.file.threshold;
   const modelVersion = calibration ? `${model.version}+${calibration.version}` : model.version;
   const confidenceOf = (features: FeatureRow<QuestionFeature>) => {
@@ -111,17 +120,18 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         ? await translator.translate(question, isKnown)
         : null;
       const query = translation?.query ?? question;
-      // The question's token vectors come from the same inference as its vector, when the embedder gives them.
-      const [tokens] = embedder.embedTokens ? await embedder.embedTokens([query]) : [];
-      const vector = tokens?.vector ?? (await embedder.embed([query]))[0];
+      const embedding = embedQuestion(query);
+      // Awaited below; until then a failure must not count as unhandled if the lexical search throws first.
+      embedding.catch(() => undefined);
+      const retrieval = retriever.begin({ question: query, doc: askOptions.doc });
+      const q = viewQuestion(query, store, analyser);
+      const lexical = lexicalFeatures(store, q, terms, analyser);
+      await whileWaiting(embedding, likelySentences(retrieval.lexicalUnits), lexical);
+      const { vector, tokens } = await embedding;
       const t1 = performance.now();
-      const ranked = retriever.retrieve({
-        question: query,
-        vector: vector as Float32Array,
-        doc: askOptions.doc,
-      });
+      const ranked = retrieval.finish(vector);
       const t2 = performance.now();
-      const { chosen, features, passages } = decide(query, ranked, vector as Float32Array, tokens);
+      const { chosen, features, passages } = await decide(q, lexical, ranked, vector, tokens);
       const candidateQuotes = toQuotes(chosen);
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
@@ -149,13 +159,37 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     },
   };
 
+  /** The sentences of the passages the words found, best first, as many as may be candidates. */
+  function likelySentences(units: readonly number[]): number[] {
+    return units
+      .slice(0, 2 * model.file.candidatePassages)
+      .flatMap((unit) => sentencesOf(store, store.units[unit]!));
+  }
+
+  /** The question's token vectors come from the same inference as its vector, when the embedder gives them. */
+  async function embedQuestion(query: string): Promise<{ vector: Float32Array; tokens?: TokenEmbedding }> {
+    if (embedder.embedTokens) {
+      const [tokens] = await embedder.embedTokens([query]);
+      return { vector: tokens!.vector, tokens: tokens! };
+    }
+    const [vector] = await embedder.embed([query]);
+    return { vector: vector! };
+  }
+
   /** The learned stage: score every candidate sentence, pick the best, and say how sure that pick is. */
-  function decide(query: string, ranked: FusedPassage[], vector: Float32Array, tokens?: TokenEmbedding) {
+  async function decide(
+    q: QuestionView,
+    lexical: (sentence: number) => FeatureRow<LexicalFeature>,
+    ranked: FusedPassage[],
+    vector: Float32Array,
+    tokens?: TokenEmbedding,
+  ) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
-    const q = viewQuestion(query, store, analyser, tokens);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
-    const rows = sentenceFeatureRows(store, q, candidates, terms, analyser, topDoc);
+    const sentences = candidates.map((c) => c.sentence);
+    const match = await tokenMatcher(store, tokens, sentences, product);
+    const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
     const best = pickWithin(

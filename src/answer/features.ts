@@ -1,4 +1,3 @@
-import type { TokenEmbedding } from "../embedding/embedder.js";
 import { paragraphNeighbours, type Store } from "../store/store.js";
 import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
@@ -6,7 +5,7 @@ import type { Candidate } from "./candidates.js";
 import { idf, termCoverage, type TermGroup } from "./coverage.js";
 import { REASON_CUES, listsItems, questionForm, type QuestionForm } from "./question-form.js";
 import type { TextAnalyser, TextFacts } from "./text-analyser.js";
-import { tokenMatcher } from "./token-match.js";
+import type { TokenMatch } from "./token-match.js";
 
 /**
  * The inputs of the learned answer stage. Every one is general (similarities, word statistics, what kind of
@@ -79,8 +78,6 @@ export interface QuestionView {
   /** The question's proper nouns as the language tool tags them, lower case. */
   names: string[];
   weight: (term: string) => number;
-  /** The question's tokens and their vectors, when the embedder gives them. */
-  tokens?: TokenEmbedding | undefined;
 }
 
 /** Per-store caches of sentence terms: the same sentences are candidates question after question. */
@@ -125,12 +122,7 @@ function memo<T>(cache: Map<number, T>, key: number, make: () => T): T {
   return value;
 }
 
-export function viewQuestion(
-  question: string,
-  store: Store,
-  analyser: TextAnalyser,
-  tokens?: TokenEmbedding,
-): QuestionView {
+export function viewQuestion(question: string, store: Store, analyser: TextAnalyser): QuestionView {
   const terms = queryTerms(question);
   const words = new Set(
     question
@@ -147,7 +139,6 @@ export function viewQuestion(
     // unknown, and the tagger (about 0.17 ms a question) is not run.
     names: terms.some((t) => !(store.sentenceDf[t] ?? 0)) ? analyser.facts(question).names : [],
     weight: (t) => idf(t, store.sentenceDf, store.sentences.length),
-    tokens,
   };
 }
 
@@ -179,33 +170,74 @@ function missingIdf(q: QuestionView, context: Set<string>): number {
   return heaviest > 0 ? missing / heaviest : 0;
 }
 
-export function sentenceFeatureRows(
+/** A sentence's inputs that depend on the question's words alone, not on its vector or the other candidates. */
+export type LexicalFeature =
+  | "coverage"
+  | "headedCoverage"
+  | "contextCoverage"
+  | "bigrams"
+  | "novelty"
+  | "length"
+  | "first"
+  | "typeMatch"
+  | "typeMiss"
+  | "missingIdf";
+
+/**
+ * The lexical inputs of any sentence for one question, each sentence's worked out once. They need only the
+ * question's words, so the answerer works out the likely candidates' while the model is still embedding it.
+ */
+export function lexicalFeatures(
   store: Store,
   q: QuestionView,
-  candidates: readonly Candidate[],
   terms: SentenceTerms,
   analyser: TextAnalyser,
+): (sentence: number) => FeatureRow<LexicalFeature> {
+  const asked = new Set(q.groups.map((g) => g.term));
+  const expects = q.form.expects !== null;
+  const rows = new Map<number, FeatureRow<LexicalFeature>>();
+  return (sentence) =>
+    memo(rows, sentence, () => {
+      const s = store.sentences[sentence];
+      const own = terms.ordered(sentence);
+      const ownPairs = terms.pairs(sentence);
+      const novel = own.filter((t) => !asked.has(t)).length;
+      const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""), s?.text ?? "");
+      return {
+        coverage: termCoverage(q.groups, terms.own(sentence), q.weight),
+        headedCoverage: termCoverage(q.groups, terms.headed(sentence), q.weight),
+        contextCoverage: termCoverage(q.groups, terms.context(sentence), q.weight),
+        bigrams: q.bigrams.length ? q.bigrams.filter((b) => ownPairs.has(b)).length / q.bigrams.length : 0,
+        novelty: Math.log1p(novel),
+        length: Math.log1p(own.length),
+        first: s?.index === 1 ? 1 : 0,
+        typeMatch: states ? 1 : 0,
+        typeMiss: expects && !states ? 1 : 0,
+        missingIdf: missingIdf(q, terms.context(sentence)),
+      };
+    });
+}
+
+export function sentenceFeatureRows(
+  store: Store,
+  candidates: readonly Candidate[],
+  lexical: (sentence: number) => FeatureRow<LexicalFeature>,
+  match: (sentence: number) => TokenMatch,
   topDoc: string | undefined,
 ): FeatureRow<SentenceFeature>[] {
   const maxCos = Math.max(...candidates.map((c) => c.cos));
   const cosRank = new Map(
     [...candidates].sort((a, b) => b.cos - a.cos).map((c, rank) => [c.sentence, rank] as const),
   );
-  const coverage = candidates.map((c) => termCoverage(q.groups, terms.own(c.sentence), q.weight));
-  const maxCoverage = Math.max(...coverage);
-  const match = tokenMatcher(store, q.tokens);
+  const words = candidates.map((c) => lexical(c.sentence));
+  const maxCoverage = Math.max(...words.map((w) => w.coverage));
   const matches = candidates.map((c) => match(c.sentence));
   const maxRecall = Math.max(...matches.map((m) => m.recall));
   const maxSoft = Math.max(...matches.map((m) => m.soft));
   const maxContext = Math.max(...matches.map((m) => m.context));
-  const asked = new Set(q.groups.map((g) => g.term));
   return candidates.map((c, k) => {
-    const s = store.sentences[c.sentence];
-    const own = terms.ordered(c.sentence);
-    const ownPairs = terms.pairs(c.sentence);
-    const novel = own.filter((t) => !asked.has(t)).length;
-    const expects = q.form.expects !== null;
-    const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""), s?.text ?? "");
+    const w = words[k]!;
+    const m = matches[k]!;
     return {
       cos: c.cos,
       cosGap: c.cos - maxCos,
@@ -214,25 +246,16 @@ export function sentenceFeatureRows(
       passageRank: 1 / (1 + c.passageRank),
       passageDense: c.passageDense,
       passageLexical: c.passageLexical,
-      coverage: coverage[k] ?? 0,
-      coverageGap: (coverage[k] ?? 0) - maxCoverage,
-      headedCoverage: termCoverage(q.groups, terms.headed(c.sentence), q.weight),
-      contextCoverage: termCoverage(q.groups, terms.context(c.sentence), q.weight),
-      bigrams: q.bigrams.length ? q.bigrams.filter((b) => ownPairs.has(b)).length / q.bigrams.length : 0,
-      novelty: Math.log1p(novel),
-      length: Math.log1p(own.length),
-      first: s?.index === 1 ? 1 : 0,
-      inTopDoc: s?.doc === topDoc ? 1 : 0,
-      typeMatch: states ? 1 : 0,
-      typeMiss: expects && !states ? 1 : 0,
-      missingIdf: missingIdf(q, terms.context(c.sentence)),
+      ...w,
+      coverageGap: w.coverage - maxCoverage,
+      inTopDoc: store.sentences[c.sentence]?.doc === topDoc ? 1 : 0,
       head: c.head,
-      tokenRecall: matches[k]!.recall,
-      tokenRecallGap: matches[k]!.recall - maxRecall,
-      tokenSoft: matches[k]!.soft,
-      tokenSoftGap: matches[k]!.soft - maxSoft,
-      tokenContext: matches[k]!.context,
-      tokenContextGap: matches[k]!.context - maxContext,
+      tokenRecall: m.recall,
+      tokenRecallGap: m.recall - maxRecall,
+      tokenSoft: m.soft,
+      tokenSoftGap: m.soft - maxSoft,
+      tokenContext: m.context,
+      tokenContextGap: m.context - maxContext,
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { TokenEmbedding } from "../embedding/embedder.js";
-import { dotAt } from "../retrieval/dense.js";
+import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
 import { paragraphNeighbours, type Store } from "../store/store.js";
 
 /** How well a sentence's tokens match the question's, token by token (BERTScore's recall, IDF-weighted). */
@@ -24,50 +24,36 @@ interface Bests {
  * A pooled vector blurs which words of the question a sentence speaks to; each question token's nearest
  * token in the sentence does not, and it matches a word to its paraphrase ("founded" to "established")
  * where the lexical inputs see nothing. Punctuation in the question is left out; its question words ("when",
- * "how many") are kept: in context their vectors carry what is asked. What depends on the question alone
- * (which tokens count, their weights) is found once, and each sentence's matches once (a neighbour's are
- * reused); the returned function scores one sentence.
+ * "how many") are kept: in context their vectors carry what is asked. Every cosine the scores need (each
+ * question token against each token of the given sentences and of their paragraph neighbours) comes from
+ * one matrix product; the returned function scores one of the given sentences.
  */
-export function tokenMatcher(
+export async function tokenMatcher(
   store: Store,
   question: TokenEmbedding | undefined,
-): (sentence: number) => TokenMatch {
+  sentences: readonly number[],
+  product: MatrixProduct = jsMatrixProduct,
+): Promise<(sentence: number) => TokenMatch> {
   const table = store.sentenceTokens;
   const dims = table.dims;
   if (!question || dims === 0 || question.tokens.length !== question.ids.length * dims) return () => NO_MATCH;
   const n = store.sentences.length;
-  const asked: { at: number; id: number; weight: number }[] = [];
+  const asked: { id: number; weight: number }[] = [];
+  const askedVectors: number[] = [];
   for (let t = 0; t < question.ids.length; t++) {
     if (!question.wordy[t]) continue;
     const id = question.ids[t]!;
-    asked.push({ at: t * dims, id, weight: Math.log(1 + n / (1 + (table.df.get(id) ?? 0))) });
+    asked.push({ id, weight: Math.log(1 + n / (1 + (table.df.get(id) ?? 0))) });
+    askedVectors.push(t);
   }
   const total = asked.reduce((sum, a) => sum + a.weight, 0);
   if (total === 0) return () => NO_MATCH;
 
-  const memo = new Map<number, Bests>();
-  const bestsOf = (sentence: number): Bests => {
-    let found = memo.get(sentence);
-    if (found) return found;
-    const start = table.offsets[sentence]!;
-    const end = table.offsets[sentence + 1]!;
-    found = { best: new Float64Array(asked.length).fill(-1), held: new Uint8Array(asked.length) };
-    asked.forEach((a, q) => {
-      let best = -1;
-      for (let j = start; j < end; j++) {
-        if (table.ids[j] === a.id) found!.held[q] = 1;
-        const c = dotAt(question.tokens, a.at, table.vectors, j * dims, dims);
-        if (c > best) best = c;
-      }
-      found!.best[q] = best;
-    });
-    memo.set(sentence, found);
-    return found;
-  };
+  const bests = await bestMatches(store, question, askedVectors, asked, sentences, product);
   return (sentence) => {
-    if (table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
-    const own = bestsOf(sentence);
-    const around = paragraphNeighbours(store, sentence).map(bestsOf);
+    const own = bests.get(sentence);
+    if (!own || table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
+    const around = paragraphNeighbours(store, sentence).flatMap((j) => bests.get(j) ?? []);
     let weighted = 0;
     let withContext = 0;
     let softWeighted = 0;
@@ -87,4 +73,55 @@ export function tokenMatcher(
       context: withContext / total,
     };
   };
+}
+
+/**
+ * For each of the sentences and their paragraph neighbours, each asked token's best cosine with the
+ * sentence's tokens and whether the sentence holds the token itself: the sentences' token rows gathered
+ * into one matrix, times the asked tokens' vectors as columns.
+ */
+async function bestMatches(
+  store: Store,
+  question: TokenEmbedding,
+  askedAt: readonly number[],
+  asked: readonly { id: number }[],
+  sentences: readonly number[],
+  product: MatrixProduct,
+): Promise<Map<number, Bests>> {
+  const table = store.sentenceTokens;
+  const dims = table.dims;
+  const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
+  const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
+  const gathered = new Float32Array(rows * dims);
+  let at = 0;
+  for (const s of wanted) {
+    const part = table.vectors.subarray(table.offsets[s]! * dims, table.offsets[s + 1]! * dims);
+    gathered.set(part, at);
+    at += part.length;
+  }
+  const k = asked.length;
+  const columns = new Float32Array(dims * k);
+  askedAt.forEach((t, q) => {
+    for (let d = 0; d < dims; d++) columns[d * k + q] = question.tokens[t * dims + d]!;
+  });
+  const cosines = await product.multiply(gathered, rows, columns, k);
+  // Which asked tokens each vocabulary id is: a sentence token is looked up once, not compared k times.
+  const askedAs = new Map<number, number[]>();
+  asked.forEach((a, q) => askedAs.set(a.id, [...(askedAs.get(a.id) ?? []), q]));
+  const out = new Map<number, Bests>();
+  let row = 0;
+  for (const s of wanted) {
+    const best = new Float64Array(k).fill(-1);
+    const held = new Uint8Array(k);
+    for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++, row++) {
+      const at = row * k;
+      for (let q = 0; q < k; q++) {
+        const c = cosines[at + q]!;
+        if (c > best[q]!) best[q] = c;
+      }
+      for (const q of askedAs.get(table.ids[j]!) ?? []) held[q] = 1;
+    }
+    out.set(s, { best, held });
+  }
+  return out;
 }

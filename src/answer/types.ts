@@ -30,7 +30,9 @@ export interface Answer {
 
 /** Time spent per stage of one question, for logs and the benchmark. */
 export interface StageTimings {
+  /** Embedding the question; the lexical search runs meanwhile, so its time is inside this. */
   embedMs: number;
+  /** The dense search and fusion, once the question's vector is known. */
   retrieveMs: number;
   answerMs: number;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
 import { AppError } from "../errors.js";
 
 /**
@@ -18,8 +19,6 @@ export interface TokenProjection {
   dims: number;
   /** Row-major `from` × `dims`. */
   matrix: Float32Array;
-  /** The same, `dims` × `from`: each output is then one dot product over contiguous memory (several times faster). */
-  columns: Float32Array;
 }
 
 const projectionFileSchema = z.object({
@@ -49,43 +48,22 @@ export function parseTokenProjection(raw: unknown, source: string): TokenProject
   }
   const matrix = Float32Array.from(file.matrix.flat());
   const version = createHash("sha256").update(Buffer.from(matrix.buffer)).digest("hex").slice(0, 12);
-  return {
-    version,
-    from: file.from,
-    dims: file.dims,
-    matrix,
-    columns: transpose(matrix, file.from, file.dims),
-  };
-}
-
-export function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(matrix.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!;
-  return out;
+  return { version, from: file.from, dims: file.dims, matrix };
 }
 
 /**
  * Projects `count` token vectors (row-major, `projection.from` each) and scales each to unit length, so
  * that a dot product is a cosine.
  */
-export function projectTokens(
+export async function projectTokens(
   projection: TokenProjection,
   tokens: Float32Array,
   count: number,
-): Float32Array {
-  const { from, dims, columns } = projection;
-  const out = new Float32Array(count * dims);
-  for (let t = 0; t < count; t++) {
-    const o = t * dims;
-    const at = t * from;
-    for (let k = 0; k < dims; k++) {
-      const c = k * from;
-      let sum = 0;
-      for (let i = 0; i < from; i++) sum += tokens[at + i]! * columns[c + i]!;
-      out[o + k] = sum;
-    }
-    normalise(out, o, dims);
-  }
+  product: MatrixProduct = jsMatrixProduct,
+): Promise<Float32Array> {
+  const { dims, matrix } = projection;
+  const out = await product.multiply(tokens, count, matrix, dims);
+  for (let t = 0; t < count; t++) normalise(out, t * dims, dims);
   return out;
 }
 

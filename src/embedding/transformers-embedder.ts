@@ -8,6 +8,7 @@ import {
   type PreTrainedTokenizer,
   type Tensor,
 } from "@huggingface/transformers";
+import { createOnnxMatrixProduct } from "../compute/onnx-matrix-product.js";
 import { AppError, describeError } from "../errors.js";
 import type { Embedder, TokenEmbedding } from "./embedder.js";
 import { projectTokens, type TokenProjection } from "./token-projection.js";
@@ -102,6 +103,8 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   }
 
   const projection = options.tokenProjection;
+  // The projection on ONNX Runtime, the runtime the model already runs on: a tenth of plain JavaScript's time.
+  const product = projection ? createOnnxMatrixProduct() : undefined;
   const wordy = wordyTokens(tokenizer);
 
   // What the pipeline does for `pooling: "mean", normalize: true`, step by step, so the same inference
@@ -115,18 +118,20 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     const states = hidden.data as Float32Array;
     const ids = inputs.input_ids!.data as BigInt64Array;
     const width = hidden.dims[1]!;
+    // Every position of the batch in one product: one runtime call, padding and all, costs less than one a text.
+    const projected = await projectTokens(p, states, texts.length * width, product);
     return texts.map((_, i) => {
       let length = 0;
       while (length < width && Number(mask.data[i * width + length]) === 1) length++;
       // [CLS] first and [SEP] last: the text's own tokens lie between.
       const count = Math.max(0, length - 2);
-      const from = (i * width + 1) * DIMS;
+      const from = (i * width + 1) * p.dims;
       const tokenIds = Uint16Array.from({ length: count }, (_, t) => Number(ids[i * width + 1 + t]));
       return {
         vector: pooled.slice(i * DIMS, (i + 1) * DIMS),
         ids: tokenIds,
         wordy: Uint8Array.from(tokenIds, (id) => (wordy(id) ? 1 : 0)),
-        tokens: projectTokens(p, states.subarray(from, from + count * DIMS), count),
+        tokens: projected.slice(from, from + count * p.dims),
       };
     });
   }
@@ -156,6 +161,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
         }
       : {}),
     async dispose() {
+      await product?.dispose?.();
       await extractor.dispose();
     },
   };

@@ -32,6 +32,17 @@ export interface RetrieveRequest {
 
 export interface Retriever {
   retrieve(request: RetrieveRequest): FusedPassage[];
+  /**
+   * The same in two steps: the lexical search now, the rest once the question's vector is known, so that
+   * the words are searched while the model is still embedding the question.
+   */
+  begin(request: Omit<RetrieveRequest, "vector">): RetrievalUnderWay;
+}
+
+export interface RetrievalUnderWay {
+  /** The passages the words found, best first: the likely candidates, known before the vector is. */
+  readonly lexicalUnits: readonly number[];
+  finish(vector: Float32Array): FusedPassage[];
 }
 
 /** Dense and lexical candidates (the store's indexes), every one scored on every signal, then fused. */
@@ -42,29 +53,33 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
     (store.sentenceDf[term] ?? 0) > TOO_COMMON_SHARE * store.sentences.length;
   const inDoc = (doc: string | undefined) => (unit: number) => !doc || store.units[unit]?.doc === doc;
   const postings = postingEstimator(store.sentenceDf, store.units, store.manifest.chunker.windowSentences);
-  return {
-    retrieve({ question, vector, doc }) {
-      const keep = inDoc(doc);
-      const k = doc ? store.units.length : options.candidates;
-      const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
-      // No expansions: a word list mapping plain words to one report's register does not carry to the next
-      // report; the learned answer stage and the dense side bridge paraphrases instead.
-      const expansions: string[] = [];
-      const over = termsOverBudget(question, expansions, postings, options.lexicalBudget);
-      const lexical = store.lexical
-        .search(question, k * 2, { expansions, isKnown, isTooCommon: (t) => isTooCommon(t) || over.has(t) })
-        .filter((h) => keep(h.unit));
-      const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
-      const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
-      const candidates = ids.map((unit) => ({
-        unit,
-        dense: dot(store.unitVectors, unit, vector),
-        lexical: lexicalScore.get(unit) ?? 0,
-        sentence: bestOf(unitSentences[unit] ?? [], store.sentenceVectors, vector),
-      }));
-      return fuse(candidates, options.weights);
-    },
+  const begin: Retriever["begin"] = ({ question, doc }) => {
+    const keep = inDoc(doc);
+    const k = doc ? store.units.length : options.candidates;
+    // No expansions: a word list mapping plain words to one report's register does not carry to the next
+    // report; the learned answer stage and the dense side bridge paraphrases instead.
+    const expansions: string[] = [];
+    const over = termsOverBudget(question, expansions, postings, options.lexicalBudget);
+    const lexical = store.lexical
+      .search(question, k * 2, { expansions, isKnown, isTooCommon: (t) => isTooCommon(t) || over.has(t) })
+      .filter((h) => keep(h.unit));
+    const lexicalScore = new Map(lexical.map((h) => [h.unit, h.score]));
+    return {
+      lexicalUnits: lexical.map((h) => h.unit),
+      finish(vector) {
+        const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
+        const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
+        const candidates = ids.map((unit) => ({
+          unit,
+          dense: dot(store.unitVectors, unit, vector),
+          lexical: lexicalScore.get(unit) ?? 0,
+          sentence: bestOf(unitSentences[unit] ?? [], store.sentenceVectors, vector),
+        }));
+        return fuse(candidates, options.weights);
+      },
+    };
   };
+  return { begin, retrieve: ({ vector, ...request }) => begin(request).finish(vector) };
 }
 
 /** Positions in store.sentences of a unit's sentences. */

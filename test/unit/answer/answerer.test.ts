@@ -112,3 +112,24 @@ describe("document filter", () => {
     });
   });
 });
+
+describe("words searched while the question is embedded", () => {
+  it("ranks exactly as the one-step retrieval does", async () => {
+    const retriever = createRetriever(store);
+    for (const question of ["How many pocket parks will be built?", "river greenways", "budget"]) {
+      const [vector] = await embedder.embed([question]);
+      const whole = retriever.retrieve({ question, vector: vector! });
+      expect(retriever.begin({ question }).finish(vector!)).toEqual(whole);
+    }
+  });
+
+  it("reports an embedding that fails as the error it is", async () => {
+    const failing = {
+      ...embedder,
+      embed: () => Promise.reject(new AppError("MODEL_UNAVAILABLE", "the model went away")),
+      embedTokens: undefined,
+    };
+    const asking = createAnswerer({ store, embedder: failing, retriever: createRetriever(store), ...parts });
+    await expect(asking.ask("pocket parks")).rejects.toMatchObject({ code: "MODEL_UNAVAILABLE" });
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenMatcher } from "../../../src/answer/token-match.js";
+import { createOnnxMatrixProduct } from "../../../src/compute/onnx-matrix-product.js";
 import type { Store } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { fakeStore } from "../../fixtures/fake-store.js";
@@ -12,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const tokenMatch = (s: Store, q: Parameters<typeof tokenMatcher>[1], i: number) => tokenMatcher(s, q)(i);
+const tokenMatch = async (s: Store, q: Parameters<typeof tokenMatcher>[1], i: number) =>
+  (await tokenMatcher(s, q, [i]))(i);
 const question = async (text: string) => (await embedder.embedTokens!([text]))[0]!;
 const sentenceWith = (words: string) => store.sentences.findIndex((s) => s.text.includes(words));
 
@@ -27,10 +29,10 @@ describe("token match", () => {
   it("is 1 for a question all of whose words the sentence holds, and falls as words are missing", async () => {
     const i = sentenceWith("pocket parks");
     const words = store.sentences[i]!.text.split(/\s+/).slice(0, 6).join(" ");
-    const held = tokenMatch(store, await question(words), i);
+    const held = await tokenMatch(store, await question(words), i);
     expect(held.recall).toBeCloseTo(1, 2);
     expect(held.soft).toBe(1);
-    const partly = tokenMatch(store, await question(`${words} zebras quixotically`), i);
+    const partly = await tokenMatch(store, await question(`${words} zebras quixotically`), i);
     expect(partly.recall).toBeLessThan(held.recall);
     expect(partly.soft).toBeLessThan(1);
   });
@@ -42,17 +44,39 @@ describe("token match", () => {
     );
     const before = store.sentences[i - 1]!.text.split(/\s+/).slice(0, 4).join(" ");
     const own = store.sentences[i]!.text.split(/\s+/).slice(0, 4).join(" ");
-    const m = tokenMatch(store, await question(`${own} ${before}`), i);
+    const m = await tokenMatch(store, await question(`${own} ${before}`), i);
     expect(m.context).toBeGreaterThan(m.recall);
     expect(m.context).toBeCloseTo(1, 2);
   });
 
   it("leaves out the question's punctuation, and is 0 without tokens on either side", async () => {
     const i = sentenceWith("pocket parks");
-    const plain = tokenMatch(store, await question("pocket parks"), i);
-    expect(tokenMatch(store, await question("pocket parks ???"), i)).toEqual(plain);
+    const plain = await tokenMatch(store, await question("pocket parks"), i);
+    expect(await tokenMatch(store, await question("pocket parks ???"), i)).toEqual(plain);
     const none = { recall: 0, soft: 0, context: 0 };
-    expect(tokenMatch(store, undefined, i)).toEqual(none);
-    expect(tokenMatch(store, await question("?!"), i)).toEqual(none);
+    expect(await tokenMatch(store, undefined, i)).toEqual(none);
+    expect(await tokenMatch(store, await question("?!"), i)).toEqual(none);
+  });
+
+  it("scores many sentences from one product, the same in ONNX Runtime as in JavaScript", async () => {
+    const q = await question("pocket parks along the river and new schools");
+    const sentences = store.sentences.map((_, i) => i).slice(0, 40);
+    const onnx = createOnnxMatrixProduct();
+    try {
+      const [js, rt] = [
+        await tokenMatcher(store, q, sentences),
+        await tokenMatcher(store, q, sentences, onnx),
+      ];
+      for (const i of sentences) {
+        const [a, b] = [js(i), rt(i)];
+        expect(b.recall).toBeCloseTo(a.recall, 5);
+        expect(b.soft).toBeCloseTo(a.soft, 5);
+        expect(b.context).toBeCloseTo(a.context, 5);
+        // One at a time gives what the whole batch gives.
+        expect((await tokenMatcher(store, q, [i]))(i)).toEqual(a);
+      }
+    } finally {
+      await onnx.dispose?.();
+    }
   });
 });

@@ -14,7 +14,7 @@ const file = (matrix: number[][]) => ({
 });
 
 describe("token projection", () => {
-  it("maps token vectors onto its axes at unit length", () => {
+  it("maps token vectors onto its axes at unit length", async () => {
     const p = parseTokenProjection(
       file([
         [1, 0],
@@ -23,7 +23,7 @@ describe("token projection", () => {
       ]),
       "test.json",
     );
-    const out = projectTokens(p, Float32Array.of(3, 4, 0, 0, 0, 2), 2);
+    const out = await projectTokens(p, Float32Array.of(3, 4, 0, 0, 0, 2), 2);
     expect([...out].map((x) => Number(x.toFixed(4)))).toEqual([0.6, 0.8, 0.7071, 0.7071]);
   });
 
