@@ -48,3 +48,21 @@ describe("hnswlib with the default ef", () => {
     expect(hits[1]?.similarity).toBeCloseTo(0, 5);
   });
 });
+
+describe("a graph no larger than the search breadth", () => {
+  it("is scanned, with the units and similarities the graph walk gives", () => {
+    const dims = 32;
+    const vectors = randomVectors(300, dims, 3);
+    // Longer than unit length: the scan measures cosine, as hnswlib's cosine space does.
+    for (let i = 0; i < 32; i++) vectors[i]! *= 3;
+    const scanned = createHnswDenseIndexes({ ...DEFAULT_HNSW, efSearch: 300 }).build(vectors, dims);
+    const walked = createHnswDenseIndexes({ ...DEFAULT_HNSW, efSearch: 299 }).build(vectors, dims);
+    const queries = randomVectors(20, dims, 5);
+    for (let q = 0; q < 20; q++) {
+      const query = queries.subarray(q * dims, (q + 1) * dims);
+      const [a, b] = [scanned.search(query, 10), walked.search(query, 10)];
+      expect(a.map((h) => h.unit)).toEqual(b.map((h) => h.unit));
+      a.forEach((h, i) => expect(h.similarity).toBeCloseTo(b[i]!.similarity, 5));
+    }
+  });
+});
