@@ -19,7 +19,7 @@ import {
 } from "../../src/answer/features.js";
 import { continuationOf } from "../../src/answer/pick.js";
 import type { TextAnalyser } from "../../src/answer/text-analyser.js";
-import { tokenMatcher } from "../../src/answer/token-match.js";
+import { gatherTokens, tokenMatcher } from "../../src/answer/token-match.js";
 import type { MatrixProduct } from "../../src/compute/matrix-product.js";
 import { indexCorpus } from "../../src/app.js";
 import type { Settings } from "../../src/config/settings.js";
@@ -119,7 +119,7 @@ export async function collect(
     const q = viewQuestion(item.question, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
-    const match = await tokenMatcher(store, embedded[n], sentences, product);
+    const match = await tokenMatcher(store, embedded[n], gatherTokens(store, sentences), product);
     const lexical = lexicalFeatures(store, q, terms, analyser);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const hits = (i: number) => {

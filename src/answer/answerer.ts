@@ -12,7 +12,7 @@ import type { AnswerModel } from "./answer-model.js";
 import type { ShelfCalibration } from "./shelf-calibration.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
-import { tokenMatcher } from "./token-match.js";
+import { gatherTokens, tokenMatcher } from "./token-match.js";
 import {
   lexicalFeatures,
   questionFeatureRow,
@@ -122,16 +122,17 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const query = translation?.query ?? question;
       const embedding = embedQuestion(query);
       // Awaited below; until then a failure must not count as unhandled if the lexical search throws first.
-      embedding.catch(() => undefined);
+      embedding.vector.catch(() => undefined);
+      embedding.tokens.catch(() => undefined);
       const retrieval = retriever.begin({ question: query, doc: askOptions.doc });
       const q = viewQuestion(query, store, analyser);
       const lexical = lexicalFeatures(store, q, terms, analyser);
-      await whileWaiting(embedding, likelySentences(retrieval.lexicalUnits), lexical);
-      const { vector, tokens } = await embedding;
+      await whileWaiting(embedding.vector, likelySentences(retrieval.lexicalUnits), lexical);
+      const vector = await embedding.vector;
       const t1 = performance.now();
       const ranked = retrieval.finish(vector);
       const t2 = performance.now();
-      const { chosen, features, passages } = await decide(q, lexical, ranked, vector, tokens);
+      const { chosen, features, passages } = await decide(q, lexical, ranked, vector, embedding.tokens);
       const candidateQuotes = toQuotes(chosen);
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
@@ -166,29 +167,38 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       .flatMap((unit) => sentencesOf(store, store.units[unit]!));
   }
 
-  /** The question's token vectors come from the same inference as its vector, when the embedder gives them. */
-  async function embedQuestion(query: string): Promise<{ vector: Float32Array; tokens?: TokenEmbedding }> {
+  /**
+   * The question's vector, and its token vectors from the same inference when the embedder gives them; in
+   * two steps where it can, so retrieval starts while the token vectors are still being projected.
+   */
+  function embedQuestion(query: string): {
+    vector: Promise<Float32Array>;
+    tokens: Promise<TokenEmbedding | undefined>;
+  } {
+    if (embedder.embedQuestion) return embedder.embedQuestion(query);
     if (embedder.embedTokens) {
-      const [tokens] = await embedder.embedTokens([query]);
-      return { vector: tokens!.vector, tokens: tokens! };
+      const whole = embedder.embedTokens([query]).then(([e]) => e!);
+      return { vector: whole.then((e) => e.vector), tokens: whole };
     }
-    const [vector] = await embedder.embed([query]);
-    return { vector: vector! };
+    const vector = embedder.embed([query]).then(([v]) => v!);
+    return { vector, tokens: vector.then(() => undefined) };
   }
 
-  /** The learned stage: score every candidate sentence, pick the best, and say how sure that pick is. */
   async function decide(
     q: QuestionView,
     lexical: (sentence: number) => FeatureRow<LexicalFeature>,
     ranked: FusedPassage[],
     vector: Float32Array,
-    tokens?: TokenEmbedding,
+    tokens: Promise<TokenEmbedding | undefined>,
   ) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
-    const match = await tokenMatcher(store, tokens, sentences, product);
+    // What needs no token vectors is worked out before waiting for them (each sentence's once a question).
+    sentences.forEach(lexical);
+    const gathered = gatherTokens(store, sentences);
+    const match = await tokenMatcher(store, await tokens, gathered, product);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.

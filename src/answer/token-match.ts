@@ -31,7 +31,7 @@ interface Bests {
 export async function tokenMatcher(
   store: Store,
   question: TokenEmbedding | undefined,
-  sentences: readonly number[],
+  gathered: GatheredTokens,
   product: MatrixProduct = jsMatrixProduct,
 ): Promise<(sentence: number) => TokenMatch> {
   const table = store.sentenceTokens;
@@ -49,7 +49,7 @@ export async function tokenMatcher(
   const total = asked.reduce((sum, a) => sum + a.weight, 0);
   if (total === 0) return () => NO_MATCH;
 
-  const bests = await bestMatches(store, question, askedVectors, asked, sentences, product);
+  const bests = await bestMatches(store, question, askedVectors, asked, gathered, product);
   return (sentence) => {
     const own = bests.get(sentence);
     if (!own || table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
@@ -75,42 +75,59 @@ export async function tokenMatcher(
   };
 }
 
+/** The token vectors of some sentences and of their paragraph neighbours, as the rows of one matrix. */
+export interface GatheredTokens {
+  /** The sentences whose rows these are, in row order. */
+  sentences: number[];
+  rows: number;
+  vectors: Float32Array;
+}
+
 /**
- * For each of the sentences and their paragraph neighbours, each asked token's best cosine with the
- * sentence's tokens and whether the sentence holds the token itself: the sentences' token rows gathered
- * into one matrix, times the asked tokens' vectors as columns.
+ * The sentences' token rows, and their paragraph neighbours', in one matrix. It needs no question tokens,
+ * so the answerer gathers the candidates' while the question's tokens are still being projected.
+ */
+export function gatherTokens(store: Store, sentences: readonly number[]): GatheredTokens {
+  const table = store.sentenceTokens;
+  const dims = table.dims;
+  const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
+  const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
+  const vectors = new Float32Array(rows * dims);
+  let at = 0;
+  for (const s of wanted) {
+    const part = table.vectors.subarray(table.offsets[s]! * dims, table.offsets[s + 1]! * dims);
+    vectors.set(part, at);
+    at += part.length;
+  }
+  return { sentences: wanted, rows, vectors };
+}
+
+/**
+ * For each gathered sentence, each asked token's best cosine with the sentence's tokens and whether the
+ * sentence holds the token itself: the gathered rows times the asked tokens' vectors as columns.
  */
 async function bestMatches(
   store: Store,
   question: TokenEmbedding,
   askedAt: readonly number[],
   asked: readonly { id: number }[],
-  sentences: readonly number[],
+  gathered: GatheredTokens,
   product: MatrixProduct,
 ): Promise<Map<number, Bests>> {
   const table = store.sentenceTokens;
   const dims = table.dims;
-  const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
-  const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
-  const gathered = new Float32Array(rows * dims);
-  let at = 0;
-  for (const s of wanted) {
-    const part = table.vectors.subarray(table.offsets[s]! * dims, table.offsets[s + 1]! * dims);
-    gathered.set(part, at);
-    at += part.length;
-  }
   const k = asked.length;
   const columns = new Float32Array(dims * k);
   askedAt.forEach((t, q) => {
     for (let d = 0; d < dims; d++) columns[d * k + q] = question.tokens[t * dims + d]!;
   });
-  const cosines = await product.multiply(gathered, rows, columns, k);
+  const cosines = await product.multiply(gathered.vectors, gathered.rows, columns, k);
   // Which asked tokens each vocabulary id is: a sentence token is looked up once, not compared k times.
   const askedAs = new Map<number, number[]>();
   asked.forEach((a, q) => askedAs.set(a.id, [...(askedAs.get(a.id) ?? []), q]));
   const out = new Map<number, Bests>();
   let row = 0;
-  for (const s of wanted) {
+  for (const s of gathered.sentences) {
     const best = new Float64Array(k).fill(-1);
     const held = new Uint8Array(k);
     for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++, row++) {

@@ -26,6 +26,12 @@ async function embedHandler(setup: WorkerSetup): Promise<Handler> {
       return { kind: "vectors", id: request.id, vectors: await embedder.embed(request.texts) };
     if (request.op === "embedTokens" && embedder.embedTokens)
       return { kind: "tokens", id: request.id, embeddings: await embedder.embedTokens(request.texts) };
+    if (request.op === "embedQuestion" && embedder.embedQuestion) {
+      const { vector, tokens } = embedder.embedQuestion(request.text);
+      // A copy: the reply moves the token embedding's own vector.
+      send({ kind: "vector", id: request.id, vector: (await vector).slice() });
+      return { kind: "tokens", id: request.id, embeddings: [await tokens] };
+    }
     throw new AppError("EMBED_FAILED", `The embedding worker got "${request.op}".`);
   };
 }
@@ -46,11 +52,13 @@ function send(message: WorkerMessage): void {
   const transfer =
     message.kind === "vectors"
       ? message.vectors.map((v) => v.buffer as ArrayBuffer)
-      : message.kind === "tokens"
-        ? message.embeddings.flatMap((e) =>
-            [e.vector, e.ids, e.wordy, e.tokens].map((a) => a.buffer as ArrayBuffer),
-          )
-        : [];
+      : message.kind === "vector"
+        ? [message.vector.buffer as ArrayBuffer]
+        : message.kind === "tokens"
+          ? message.embeddings.flatMap((e) =>
+              [e.vector, e.ids, e.wordy, e.tokens].map((a) => a.buffer as ArrayBuffer),
+            )
+          : [];
   parentPort?.postMessage(message, transfer);
 }
 

@@ -21,6 +21,12 @@ export interface Embedder {
    * pooled vectors alone (the token inputs are then 0).
    */
   embedTokens?(texts: readonly string[]): Promise<TokenEmbedding[]>;
+  /**
+   * One question's `embedTokens`, in two steps: its pooled vector as soon as the model has it, its token
+   * vectors once they are projected, so the search runs meanwhile. Optional: without it the answerer
+   * waits for `embedTokens`.
+   */
+  embedQuestion?(text: string): QuestionEmbedding;
   /** Token count as the model sees the text, special tokens included. */
   countTokens(text: string): number;
   /**
@@ -40,6 +46,25 @@ export interface TokenEmbedding {
   wordy: Uint8Array;
   /** Unit-length token vectors, `tokenDims` each, in token order. */
   tokens: Float32Array;
+}
+
+/** The two steps of `embedQuestion`; the vector is the same as the token embedding's. */
+export interface QuestionEmbedding {
+  vector: Promise<Float32Array>;
+  tokens: Promise<TokenEmbedding>;
+}
+
+/**
+ * A question embedding from work that reports the vector early (`run` calls `early` with it) and then
+ * gives the whole. When the work fails before the vector came, the vector fails with it.
+ */
+export function inTwoSteps(
+  run: (early: (vector: Float32Array) => void) => Promise<TokenEmbedding>,
+): QuestionEmbedding {
+  let early: ((vector: Float32Array) => void) | undefined;
+  const vector = new Promise<Float32Array>((resolve) => (early = resolve));
+  const whole = run((v) => early?.(v));
+  return { vector: Promise.race([vector, whole.then((e) => e.vector)]), tokens: whole };
 }
 
 export interface EmbedderIdentity {

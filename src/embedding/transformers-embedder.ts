@@ -10,7 +10,7 @@ import {
 } from "@huggingface/transformers";
 import { createOnnxMatrixProduct } from "../compute/onnx-matrix-product.js";
 import { AppError, describeError } from "../errors.js";
-import type { Embedder, TokenEmbedding } from "./embedder.js";
+import { inTwoSteps, type Embedder, type TokenEmbedding } from "./embedder.js";
 import { projectTokens, type TokenProjection } from "./token-projection.js";
 
 export interface TransformersEmbedderOptions {
@@ -109,12 +109,17 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
 
   // What the pipeline does for `pooling: "mean", normalize: true`, step by step, so the same inference
   // also gives each token's vector: the pooled vectors are the same numbers as `embedBatch`'s.
-  async function embedTokenBatch(texts: string[], p: TokenProjection): Promise<TokenEmbedding[]> {
+  async function embedTokenBatch(
+    texts: string[],
+    p: TokenProjection,
+    onPooled?: (vectors: Float32Array) => void,
+  ): Promise<TokenEmbedding[]> {
     const inputs = tokenizer(texts, { padding: true, truncation: true }) as Record<string, Tensor>;
     const outputs = (await extractor.model(inputs)) as { last_hidden_state: Tensor };
     const hidden = outputs.last_hidden_state;
     const mask = inputs.attention_mask!;
     const pooled = mean_pooling(hidden, mask).normalize(2, -1).data as Float32Array;
+    onPooled?.(pooled);
     const states = hidden.data as Float32Array;
     const ids = inputs.input_ids!.data as BigInt64Array;
     const width = hidden.dims[1]!;
@@ -158,6 +163,10 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
           tokenDims: projection.dims,
           embedTokens: (texts: readonly string[]) =>
             inOrder(texts, (batch) => embedTokenBatch(batch, projection)),
+          embedQuestion: (text: string) =>
+            inTwoSteps((early) =>
+              embedTokenBatch([text], projection, (pooled) => early(pooled.slice(0, DIMS))).then(([e]) => e!),
+            ),
         }
       : {}),
     async dispose() {

@@ -10,12 +10,15 @@ import { fromWire, type WorkerMessage, type WorkerRequest, type WorkerSetup } fr
 /** A request without its id (the channel numbers them), each kind of request on its own. */
 export type RequestBody = WithoutId<WorkerRequest>;
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
-export type Reply = Extract<WorkerMessage, { id: number }>;
+export type Reply = Exclude<Extract<WorkerMessage, { id: number }>, Partial>;
+/** A message about a request that is not its reply: what the worker has so far. */
+export type Partial = Extract<WorkerMessage, { kind: "vector" }>;
 
 export interface WorkerChannel {
   /** Starts the thread now (the model loads): resolves when it is ready, rejects with why it could not. */
   start(): Promise<void>;
-  request(body: RequestBody, urgent: boolean): Promise<Reply>;
+  /** `onPartial` hears what the worker sends about the request before its reply. */
+  request(body: RequestBody, urgent: boolean, onPartial?: (message: Partial) => void): Promise<Reply>;
   /** Stops the thread at once; queued requests are rejected. */
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ interface Job {
   urgent: boolean;
   resolve: (reply: Reply) => void;
   reject: (error: AppError) => void;
+  onPartial?: ((message: Partial) => void) | undefined;
 }
 
 /**
@@ -117,9 +121,13 @@ export function createWorkerChannel(setup: WorkerSetup, options: ChannelOptions 
     if (queue.length > 0 && !closed) void start().catch(() => undefined);
   };
 
-  const settle = (reply: Reply) => {
+  const settle = (reply: Reply | Partial) => {
     if (!running || running.id !== reply.id) return;
     const { job } = running;
+    if (reply.kind === "vector") {
+      job.onPartial?.(reply);
+      return;
+    }
     running = null;
     if (reply.kind === "error") job.reject(fromWire(reply.error));
     else job.resolve(reply);
@@ -150,10 +158,10 @@ export function createWorkerChannel(setup: WorkerSetup, options: ChannelOptions 
 
   return {
     start,
-    request(body, urgent) {
+    request(body, urgent, onPartial) {
       if (closed) return Promise.reject(closingError());
       return new Promise<Reply>((resolve, reject) => {
-        queue.push({ body, urgent, resolve, reject });
+        queue.push({ body, urgent, resolve, reject, onPartial });
         if (live) pump();
         else void start().catch(() => undefined);
       });

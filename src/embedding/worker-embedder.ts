@@ -7,7 +7,7 @@
  * else was asked at the same time).
  */
 import { AppError } from "../errors.js";
-import type { Embedder, TokenEmbedding } from "./embedder.js";
+import { inTwoSteps, type Embedder, type QuestionEmbedding, type TokenEmbedding } from "./embedder.js";
 import {
   DIMS,
   lengthOrderedSlices,
@@ -66,6 +66,17 @@ export async function createWorkerEmbedder(
     throw new AppError("EMBED_FAILED", `The model's worker sent ${reply.kind} for ${texts.length} texts.`);
   };
 
+  /** The vector comes as the worker sends it, before the tokens' reply; urgent, as every question is. */
+  const questionOf = (text: string): QuestionEmbedding =>
+    inTwoSteps((early) =>
+      model
+        .request({ op: "embedQuestion", text }, true, (partial) => early(partial.vector))
+        .then((reply) => {
+          if (reply.kind === "tokens" && reply.embeddings.length === 1) return reply.embeddings[0]!;
+          throw new AppError("EMBED_FAILED", `The model's worker sent ${reply.kind} for a question.`);
+        }),
+    );
+
   // Sorted by length and cut at whole batches, as the worker's embedder batches each request: the same
   // batches as one in-thread call, so the same vectors.
   async function inOrder<T>(texts: readonly string[], run: (slice: string[]) => Promise<T[]>): Promise<T[]> {
@@ -87,6 +98,7 @@ export async function createWorkerEmbedder(
       ? {
           tokenDims: options.tokenProjection.dims,
           embedTokens: (texts: readonly string[]) => inOrder(texts, tokenSlice),
+          embedQuestion: (text: string) => questionOf(text),
         }
       : {}),
     async chunk(doc, params) {

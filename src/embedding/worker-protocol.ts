@@ -23,6 +23,7 @@ export interface WorkerSetup {
 export type WorkerRequest =
   | { id: number; op: "embed"; texts: string[] }
   | { id: number; op: "embedTokens"; texts: string[] }
+  | { id: number; op: "embedQuestion"; text: string }
   | { id: number; op: "chunk"; doc: SourceDocument; params: ChunkerParams };
 
 export type WorkerMessage =
@@ -30,6 +31,8 @@ export type WorkerMessage =
   | { kind: "failed"; error: WireError }
   | { kind: "vectors"; id: number; vectors: Float32Array[] }
   | { kind: "tokens"; id: number; embeddings: TokenEmbedding[] }
+  /** Sent before the reply to "embedQuestion" ("tokens"): the pooled vector, as soon as the model has it. */
+  | { kind: "vector"; id: number; vector: Float32Array }
   | { kind: "chunked"; id: number; chunked: ChunkedDocument }
   | { kind: "error"; id: number; error: WireError };
 

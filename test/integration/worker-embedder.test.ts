@@ -56,6 +56,22 @@ describe("worker embedder", () => {
     }
   });
 
+  it("gives a question's vector before its token vectors, the same numbers as embedTokens, in the worker and in the thread", async () => {
+    const question = "How many pocket parks will be built?";
+    const [whole] = await inThread.embedTokens!([question]);
+    for (const embedder of [inThread, worker]) {
+      const steps = embedder.embedQuestion!(question);
+      const order: string[] = [];
+      const vector = steps.vector.then((v) => (order.push("vector"), v));
+      const tokens = steps.tokens.then((t) => (order.push("tokens"), t));
+      const [v, t] = await Promise.all([vector, tokens]);
+      expect(order).toEqual(["vector", "tokens"]);
+      expect(bytes([v]).equals(bytes([whole!.vector]))).toBe(true);
+      expect(bytes([t.tokens]).equals(bytes([whole!.tokens]))).toBe(true);
+      expect([...t.ids]).toEqual([...whole!.ids]);
+    }
+  });
+
   it("gives token vectors from the same inference: the same pooled vectors, in the worker and in the thread", async () => {
     const texts = ["How many pocket parks will be built?", ...report.split(/(?<=\.)\s+/).slice(0, 20)];
     const [a, b] = [await inThread.embedTokens!(texts), await worker.embedTokens!(texts)];

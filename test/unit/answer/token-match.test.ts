@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tokenMatcher } from "../../../src/answer/token-match.js";
+import { gatherTokens, tokenMatcher } from "../../../src/answer/token-match.js";
 import { createOnnxMatrixProduct } from "../../../src/compute/onnx-matrix-product.js";
 import type { Store } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const tokenMatch = async (s: Store, q: Parameters<typeof tokenMatcher>[1], i: number) =>
-  (await tokenMatcher(s, q, [i]))(i);
+  (await tokenMatcher(s, q, gatherTokens(s, [i])))(i);
 const question = async (text: string) => (await embedder.embedTokens!([text]))[0]!;
 const sentenceWith = (words: string) => store.sentences.findIndex((s) => s.text.includes(words));
 
@@ -64,8 +64,8 @@ describe("token match", () => {
     const onnx = createOnnxMatrixProduct();
     try {
       const [js, rt] = [
-        await tokenMatcher(store, q, sentences),
-        await tokenMatcher(store, q, sentences, onnx),
+        await tokenMatcher(store, q, gatherTokens(store, sentences)),
+        await tokenMatcher(store, q, gatherTokens(store, sentences), onnx),
       ];
       for (const i of sentences) {
         const [a, b] = [js(i), rt(i)];
@@ -73,7 +73,7 @@ describe("token match", () => {
         expect(b.soft).toBeCloseTo(a.soft, 5);
         expect(b.context).toBeCloseTo(a.context, 5);
         // One at a time gives what the whole batch gives.
-        expect((await tokenMatcher(store, q, [i]))(i)).toEqual(a);
+        expect((await tokenMatcher(store, q, gatherTokens(store, [i])))(i)).toEqual(a);
       }
     } finally {
       await onnx.dispose?.();
