@@ -39,6 +39,8 @@ export const SENTENCE_FEATURES = [
   "tokenSoftGap",
   "tokenContext",
   "tokenContextGap",
+  "tokenPrecision",
+  "tokenPrecisionGap",
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
@@ -235,6 +237,7 @@ export function sentenceFeatureRows(
   const maxRecall = Math.max(...matches.map((m) => m.recall));
   const maxSoft = Math.max(...matches.map((m) => m.soft));
   const maxContext = Math.max(...matches.map((m) => m.context));
+  const maxPrecision = Math.max(...matches.map((m) => m.precision));
   return candidates.map((c, k) => {
     const w = words[k]!;
     const m = matches[k]!;
@@ -256,6 +259,8 @@ export function sentenceFeatureRows(
       tokenSoftGap: m.soft - maxSoft,
       tokenContext: m.context,
       tokenContextGap: m.context - maxContext,
+      tokenPrecision: m.precision,
+      tokenPrecisionGap: m.precision - maxPrecision,
     };
   });
 }

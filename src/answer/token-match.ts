@@ -10,14 +10,36 @@ export interface TokenMatch {
   soft: number;
   /** `recall` with the tokens of the sentences before and after it in its paragraph as well. */
   context: number;
+  /**
+   * The other way (BERTScore's precision): over the sentence's tokens, IDF-weighted, the mean of each one's
+   * best cosine with a question token; a sentence mostly about something else scores low.
+   */
+  precision: number;
 }
 
-const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0 };
+const NONE: readonly number[] = [];
+
+/** A token id's IDF over the shelf's sentences, kept per store: every question weighs thousands of tokens. */
+const IDF = new WeakMap<Store["sentenceTokens"], Map<number, number>>();
+function idfOf(store: Store, id: number): number {
+  const table = store.sentenceTokens;
+  let known = IDF.get(table);
+  if (!known) IDF.set(table, (known = new Map()));
+  let weight = known.get(id);
+  if (weight === undefined) {
+    weight = Math.log(1 + store.sentences.length / (1 + (table.df.get(id) ?? 0)));
+    known.set(id, weight);
+  }
+  return weight;
+}
+
+const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0, precision: 0 };
 
 /** Per question token: its best cosine with the sentence's tokens, and whether the sentence holds it. */
 interface Bests {
   best: Float64Array;
   held: Uint8Array;
+  precision: number;
 }
 
 /**
@@ -37,13 +59,12 @@ export async function tokenMatcher(
   const table = store.sentenceTokens;
   const dims = table.dims;
   if (!question || dims === 0 || question.tokens.length !== question.ids.length * dims) return () => NO_MATCH;
-  const n = store.sentences.length;
   const asked: { id: number; weight: number }[] = [];
   const askedVectors: number[] = [];
   for (let t = 0; t < question.ids.length; t++) {
     if (!question.wordy[t]) continue;
     const id = question.ids[t]!;
-    asked.push({ id, weight: Math.log(1 + n / (1 + (table.df.get(id) ?? 0))) });
+    asked.push({ id, weight: idfOf(store, id) });
     askedVectors.push(t);
   }
   const total = asked.reduce((sum, a) => sum + a.weight, 0);
@@ -71,6 +92,7 @@ export async function tokenMatcher(
       recall: weighted / total,
       soft: softWeights > 0 ? softWeighted / softWeights : 1,
       context: withContext / total,
+      precision: own.precision,
     };
   };
 }
@@ -130,15 +152,23 @@ async function bestMatches(
   for (const s of gathered.sentences) {
     const best = new Float64Array(k).fill(-1);
     const held = new Uint8Array(k);
+    let precise = 0;
+    let weights = 0;
     for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++, row++) {
       const at = row * k;
+      let nearest = -1;
       for (let q = 0; q < k; q++) {
         const c = cosines[at + q]!;
         if (c > best[q]!) best[q] = c;
+        if (c > nearest) nearest = c;
       }
-      for (const q of askedAs.get(table.ids[j]!) ?? []) held[q] = 1;
+      const id = table.ids[j]!;
+      const weight = idfOf(store, id);
+      precise += weight * nearest;
+      weights += weight;
+      for (const q of askedAs.get(id) ?? NONE) held[q] = 1;
     }
-    out.set(s, { best, held });
+    out.set(s, { best, held, precision: weights > 0 ? precise / weights : 0 });
   }
   return out;
 }

@@ -49,11 +49,22 @@ describe("token match", () => {
     expect(m.context).toBeCloseTo(1, 2);
   });
 
+  it("has a precision that falls as the sentence says more beside the question", async () => {
+    const i = sentenceWith("pocket parks");
+    const words = store.sentences[i]!.text.split(/\s+/);
+    const all = await tokenMatch(store, await question(words.join(" ")), i);
+    const few = await tokenMatch(store, await question(words.slice(0, 3).join(" ")), i);
+    // Not 1: the sentence's punctuation has no question token of its own (the question's is left out).
+    expect(all.precision).toBeGreaterThan(0.9);
+    expect(few.precision).toBeLessThan(all.precision);
+    expect(few.precision).toBeGreaterThan(0);
+  });
+
   it("leaves out the question's punctuation, and is 0 without tokens on either side", async () => {
     const i = sentenceWith("pocket parks");
     const plain = await tokenMatch(store, await question("pocket parks"), i);
     expect(await tokenMatch(store, await question("pocket parks ???"), i)).toEqual(plain);
-    const none = { recall: 0, soft: 0, context: 0 };
+    const none = { recall: 0, soft: 0, context: 0, precision: 0 };
     expect(await tokenMatch(store, undefined, i)).toEqual(none);
     expect(await tokenMatch(store, await question("?!"), i)).toEqual(none);
   });
@@ -72,6 +83,7 @@ describe("token match", () => {
         expect(b.recall).toBeCloseTo(a.recall, 5);
         expect(b.soft).toBeCloseTo(a.soft, 5);
         expect(b.context).toBeCloseTo(a.context, 5);
+        expect(b.precision).toBeCloseTo(a.precision, 5);
         // One at a time gives what the whole batch gives.
         expect((await tokenMatcher(store, q, gatherTokens(store, [i])))(i)).toEqual(a);
       }
