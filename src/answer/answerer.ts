@@ -198,17 +198,13 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     // What needs no token vectors is worked out before waiting for them (each sentence's once a question).
     sentences.forEach(lexical);
     const gathered = gatherTokens(store, sentences);
+    const statics = questionStatics(store, q, ranked);
     const match = await tokenMatcher(store, await tokens, gathered, product);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const logits = rows.map((row) => model.sentenceLogit(row));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
-    const best = pickWithin(
-      logits,
-      candidates.map((c) => c.sentence),
-      0,
-      1,
-    )[0]!;
-    const features = questionFeatureRow(questionStatics(store, q, ranked), rows, logits, best);
+    const best = pickWithin(logits, sentences, 0, 1)[0]!;
+    const features = questionFeatureRow(statics, rows, logits, best);
     return { chosen: pick(candidates, logits), features, passages: rerank(ranked, candidates, logits) };
   }
 
