@@ -103,6 +103,8 @@ export interface GatheredTokens {
   sentences: number[];
   rows: number;
   vectors: Float32Array;
+  /** Each row's token IDF on the shelf. */
+  idf: Float64Array;
 }
 
 /**
@@ -115,13 +117,16 @@ export function gatherTokens(store: Store, sentences: readonly number[]): Gather
   const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
   const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
   const vectors = new Float32Array(rows * dims);
+  const idf = new Float64Array(rows);
   let at = 0;
+  let row = 0;
   for (const s of wanted) {
     const part = table.vectors.subarray(table.offsets[s]! * dims, table.offsets[s + 1]! * dims);
     vectors.set(part, at);
     at += part.length;
+    for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++) idf[row++] = idfOf(store, table.ids[j]!);
   }
-  return { sentences: wanted, rows, vectors };
+  return { sentences: wanted, rows, vectors, idf };
 }
 
 /**
@@ -162,11 +167,10 @@ async function bestMatches(
         if (c > best[q]!) best[q] = c;
         if (c > nearest) nearest = c;
       }
-      const id = table.ids[j]!;
-      const weight = idfOf(store, id);
+      const weight = gathered.idf[row]!;
       precise += weight * nearest;
       weights += weight;
-      for (const q of askedAs.get(id) ?? NONE) held[q] = 1;
+      for (const q of askedAs.get(table.ids[j]!) ?? NONE) held[q] = 1;
     }
     out.set(s, { best, held, precision: weights > 0 ? precise / weights : 0 });
   }
