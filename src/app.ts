@@ -2,7 +2,7 @@
  * The one place that picks concrete parts and wires them: settings → model → embedder → index → retriever →
  * answerer. Front ends and scripts call `createApp` and nothing below it.
  */
-import { type MatrixProduct } from "./compute/matrix-product.js";
+import type { MatrixProduct } from "./compute/matrix-product.js";
 import { createOnnxMatrixProduct } from "./compute/onnx-matrix-product.js";
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
 import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";

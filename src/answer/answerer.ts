@@ -1,6 +1,6 @@
 import type { SentenceUnit } from "../chunking/units.js";
 import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
-import type { Embedder, TokenEmbedding } from "../embedding/embedder.js";
+import { inTwoSteps, type Embedder, type TokenEmbedding } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
 import { knownWordsOf } from "../language/known-words.js";
 import { translatedConfidence } from "../language/translation-quality.js";
@@ -176,10 +176,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     tokens: Promise<TokenEmbedding | undefined>;
   } {
     if (embedder.embedQuestion) return embedder.embedQuestion(query);
-    if (embedder.embedTokens) {
-      const whole = embedder.embedTokens([query]).then(([e]) => e!);
-      return { vector: whole.then((e) => e.vector), tokens: whole };
-    }
+    const embedTokens = embedder.embedTokens?.bind(embedder);
+    if (embedTokens) return inTwoSteps(() => embedTokens([query]).then(([e]) => e!));
     const vector = embedder.embed([query]).then(([v]) => v!);
     return { vector, tokens: vector.then(() => undefined) };
   }

@@ -1,6 +1,6 @@
 /**
  * The matrix product the token match and the token projection are made of. The answer stage takes it as
- * a part: plain JavaScript by default (exact and dependency-free, what the tests use), ONNX Runtime's
+ * a part: plain JavaScript by default (sums in double precision, no dependency; what the tests use), ONNX Runtime's
  * in the app (src/app.ts), whose vectorised kernels do the same work in a small fraction of the time.
  */
 export interface MatrixProduct {
@@ -27,7 +27,7 @@ export const jsMatrixProduct: MatrixProduct = {
   },
 };
 
-export function multiplySync(a: Float32Array, rows: number, b: Float32Array, cols: number): Float32Array {
+function multiplySync(a: Float32Array, rows: number, b: Float32Array, cols: number): Float32Array {
   const inner = innerDimension(a, rows, b, cols);
   const out = new Float32Array(rows * cols);
   // One output row at a time, adding whole rows of `b`: the inner loop reads contiguous memory.

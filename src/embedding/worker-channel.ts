@@ -10,15 +10,15 @@ import { fromWire, type WorkerMessage, type WorkerRequest, type WorkerSetup } fr
 /** A request without its id (the channel numbers them), each kind of request on its own. */
 export type RequestBody = WithoutId<WorkerRequest>;
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
-export type Reply = Exclude<Extract<WorkerMessage, { id: number }>, Partial>;
+export type Reply = Exclude<Extract<WorkerMessage, { id: number }>, PartialReply>;
 /** A message about a request that is not its reply: what the worker has so far. */
-export type Partial = Extract<WorkerMessage, { kind: "vector" }>;
+export type PartialReply = Extract<WorkerMessage, { kind: "vector" }>;
 
 export interface WorkerChannel {
   /** Starts the thread now (the model loads): resolves when it is ready, rejects with why it could not. */
   start(): Promise<void>;
   /** `onPartial` hears what the worker sends about the request before its reply. */
-  request(body: RequestBody, urgent: boolean, onPartial?: (message: Partial) => void): Promise<Reply>;
+  request(body: RequestBody, urgent: boolean, onPartial?: (message: PartialReply) => void): Promise<Reply>;
   /** Stops the thread at once; queued requests are rejected. */
   close(): Promise<void>;
 }
@@ -28,7 +28,7 @@ interface Job {
   urgent: boolean;
   resolve: (reply: Reply) => void;
   reject: (error: AppError) => void;
-  onPartial?: ((message: Partial) => void) | undefined;
+  onPartial?: ((message: PartialReply) => void) | undefined;
 }
 
 /**
@@ -121,7 +121,7 @@ export function createWorkerChannel(setup: WorkerSetup, options: ChannelOptions 
     if (queue.length > 0 && !closed) void start().catch(() => undefined);
   };
 
-  const settle = (reply: Reply | Partial) => {
+  const settle = (reply: Reply | PartialReply) => {
     if (!running || running.id !== reply.id) return;
     const { job } = running;
     if (reply.kind === "vector") {

@@ -51,6 +51,5 @@ describe("matrix products agree", () => {
     expect(rt).toHaveLength(js.length);
     const worst = Math.max(...js.map((x, i) => Math.abs(x - rt[i]!)));
     expect(worst).toBeLessThan(1e-4);
-    expect(worst).toBeGreaterThanOrEqual(0);
   });
 });
