@@ -127,7 +127,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const retrieval = retriever.begin({ question: query, doc: askOptions.doc });
       const q = viewQuestion(query, store, analyser);
       const lexical = lexicalFeatures(store, q, terms, analyser);
-      await whileWaiting(embedding.vector, likelySentences(retrieval.lexicalUnits), lexical);
+      await whileWaiting(embedding.vector, likelySentences(retrieval.lexicalUnits), lexical, () =>
+        product.warm?.(),
+      );
       const vector = await embedding.vector;
       const t1 = performance.now();
       const ranked = retrieval.finish(vector);

@@ -17,8 +17,6 @@ export interface TokenMatch {
   precision: number;
 }
 
-const NONE: readonly number[] = [];
-
 /** A token id's IDF over the shelf's sentences, kept per store: every question weighs thousands of tokens. */
 const IDF = new WeakMap<Store["sentenceTokens"], Map<number, number>>();
 function idfOf(store: Store, id: number): number {
@@ -31,6 +29,18 @@ function idfOf(store: Store, id: number): number {
     known.set(id, weight);
   }
   return weight;
+}
+
+/** Each token row's IDF, row for row with the store's token vectors: gathered by copying, not looked up. */
+const ROW_IDF = new WeakMap<Store["sentenceTokens"], Float64Array>();
+function rowIdfOf(store: Store): Float64Array {
+  const table = store.sentenceTokens;
+  let rows = ROW_IDF.get(table);
+  if (!rows) {
+    rows = Float64Array.from(table.ids, (id) => idfOf(store, id));
+    ROW_IDF.set(table, rows);
+  }
+  return rows;
 }
 
 const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0, precision: 0 };
@@ -114,19 +124,26 @@ export interface GatheredTokens {
 export function gatherTokens(store: Store, sentences: readonly number[]): GatheredTokens {
   const table = store.sentenceTokens;
   const dims = table.dims;
+  const rowIdf = rowIdfOf(store);
   const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
   const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
-  const vectors = new Float32Array(rows * dims);
+  // Every element is written below, so the memory is not zeroed first (a question gathers ~1,000 rows).
+  const vectors = unzeroedFloats(rows * dims);
   const idf = new Float64Array(rows);
-  let at = 0;
   let row = 0;
   for (const s of wanted) {
-    const part = table.vectors.subarray(table.offsets[s]! * dims, table.offsets[s + 1]! * dims);
-    vectors.set(part, at);
-    at += part.length;
-    for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++) idf[row++] = idfOf(store, table.ids[j]!);
+    const from = table.offsets[s]!;
+    const to = table.offsets[s + 1]!;
+    vectors.set(table.vectors.subarray(from * dims, to * dims), row * dims);
+    idf.set(rowIdf.subarray(from, to), row);
+    row += to - from;
   }
   return { sentences: wanted, rows, vectors, idf };
+}
+
+function unzeroedFloats(length: number): Float32Array {
+  const bytes = Buffer.allocUnsafeSlow(length * Float32Array.BYTES_PER_ELEMENT);
+  return new Float32Array(bytes.buffer, bytes.byteOffset, length);
 }
 
 /**
@@ -149,9 +166,7 @@ async function bestMatches(
     for (let d = 0; d < dims; d++) columns[d * k + q] = question.tokens[t * dims + d]!;
   });
   const cosines = await product.multiply(gathered.vectors, gathered.rows, columns, k);
-  // Which asked tokens each vocabulary id is: a sentence token is looked up once, not compared k times.
-  const askedAs = new Map<number, number[]>();
-  asked.forEach((a, q) => askedAs.set(a.id, [...(askedAs.get(a.id) ?? []), q]));
+  const askedIds = Int32Array.from(asked, (a) => a.id);
   const out = new Map<number, Bests>();
   let row = 0;
   for (const s of gathered.sentences) {
@@ -161,16 +176,17 @@ async function bestMatches(
     let weights = 0;
     for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++, row++) {
       const at = row * k;
+      const id = table.ids[j]!;
       let nearest = -1;
       for (let q = 0; q < k; q++) {
         const c = cosines[at + q]!;
         if (c > best[q]!) best[q] = c;
         if (c > nearest) nearest = c;
+        if (id === askedIds[q]) held[q] = 1;
       }
       const weight = gathered.idf[row]!;
       precise += weight * nearest;
       weights += weight;
-      for (const q of askedAs.get(table.ids[j]!) ?? NONE) held[q] = 1;
     }
     out.set(s, { best, held, precision: weights > 0 ? precise / weights : 0 });
   }

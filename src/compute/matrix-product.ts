@@ -6,6 +6,12 @@
 export interface MatrixProduct {
   /** `a` (`rows` × k) times `b` (k × `cols`), both row-major; the result is `rows` × `cols`, row-major. */
   multiply(a: Float32Array, rows: number, b: Float32Array, cols: number): Promise<Float32Array>;
+  /**
+   * Readies the runtime for the next product, in time the caller would otherwise spend waiting: a product
+   * run after other work finds the runtime's code and buffers out of cache and takes several times as long.
+   * Needed for nothing but speed; does nothing before the first product.
+   */
+  warm?(): void;
   /** Frees what the product holds (a runtime session); it must not be used afterwards. */
   dispose?(): Promise<void>;
 }
