@@ -1,4 +1,3 @@
-import type { SentenceUnit } from "../chunking/units.js";
 import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
 import { inTwoSteps, type Embedder, type TokenEmbedding } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
@@ -27,7 +26,8 @@ import {
 } from "./features.js";
 import { whileWaiting } from "./while-waiting.js";
 import type { TextAnalyser } from "./text-analyser.js";
-import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
+import type { Answer, Quote, StageTimings } from "./types.js";
+import { fusedScore, rerankPassages, toPassage, toQuotes } from "./compose.js";
 
 export interface AnswererOptions {
   /** Passages listed in every answer. */
@@ -82,14 +82,6 @@ interface Chosen {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-/** A passage as listed in an answer: its unit and the score it is ordered by. */
-interface ScoredPassage {
-  unit: number;
-  score: number;
-}
-
-const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p.score });
-
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
   const { store, embedder, retriever, model, analyser, translator, calibration } = parts;
   const product = parts.product ?? jsMatrixProduct;
@@ -135,7 +127,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const ranked = retrieval.finish(vector);
       const t2 = performance.now();
       const { chosen, features, passages } = await decide(q, lexical, ranked, vector, embedding.tokens);
-      const candidateQuotes = toQuotes(chosen);
+      const candidateQuotes = toQuotes(
+        store,
+        chosen.map((c) => c.sentence),
+      );
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
@@ -149,7 +144,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         answered,
         confidence,
         quotes: answered ? candidateQuotes : [],
-        passages: passages.slice(0, options.passages).map(toPassage),
+        passages: passages.slice(0, options.passages).map((p) => toPassage(store, p)),
         index: { version: store.manifest.indexVersion, answerModel: modelVersion },
       };
       const t3 = performance.now();
@@ -205,24 +200,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);
-    return { chosen: pick(candidates, logits), features, passages: rerank(ranked, candidates, logits) };
-  }
-
-  /**
-   * The candidates' passages in the order of their best sentence's share of the learned scores, so the
-   * passages listed agree with the quote; the passages beyond them keep retrieval's order after them.
-   */
-  function rerank(ranked: FusedPassage[], candidates: Candidate[], logits: number[]): ScoredPassage[] {
-    const top = Math.max(...logits);
-    const total = logits.reduce((sum, l) => sum + Math.exp(l - top), 0);
-    const share = new Map(candidates.map((c, i) => [c.sentence, Math.exp(logits[i]! - top) / total]));
-    const head = ranked.slice(0, model.file.candidatePassages).map((p, rank) => ({
-      unit: p.unit,
-      rank,
-      score: Math.max(0, ...sentencesOf(store, store.units[p.unit]!).map((s) => share.get(s) ?? 0)),
-    }));
-    head.sort((a, b) => b.score - a.score || a.rank - b.rank);
-    return [...head, ...ranked.slice(model.file.candidatePassages).map((p) => ({ unit: p.unit, score: 0 }))];
+    const listed = rerankPassages(store, ranked, model.file.candidatePassages, candidates, logits);
+    return { chosen: pick(candidates, logits), features, passages: listed };
   }
 
   function pick(candidates: Candidate[], logits: number[]): Chosen[] {
@@ -233,51 +212,6 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const next = continuationOf(store, chosen.sentence, options.topicSentenceWords);
       return next === null ? [chosen] : [chosen, { ...chosen, sentence: next }];
     });
-  }
-
-  /** Best first; sentences that touch in the text become one quote, so a run reads as it stands. */
-  function toQuotes(chosen: Chosen[]): Quote[] {
-    const sentences = chosen.map((c) => store.sentences[c.sentence] as SentenceUnit);
-    const runs: SentenceUnit[][] = [];
-    for (const s of sentences) {
-      const run = runs.find((r) =>
-        r.some((x) => x.doc === s.doc && x.paragraph === s.paragraph && Math.abs(x.index - s.index) === 1),
-      );
-      if (run) {
-        if (!run.includes(s)) run.push(s);
-      } else runs.push([s]);
-    }
-    return runs.map((run) => {
-      const sorted = [...run].sort((a, b) => a.start - b.start);
-      const a = sorted[0] as SentenceUnit;
-      const b = sorted[sorted.length - 1] as SentenceUnit;
-      const text = store.texts[a.doc]?.slice(a.start, b.end) ?? a.text;
-      const page = a.page ? { page: a.page } : {};
-      return {
-        text,
-        doc: a.doc,
-        section: a.section,
-        paragraph: a.paragraph,
-        start: a.start,
-        end: b.end,
-        ...page,
-      };
-    });
-  }
-
-  function toPassage(p: ScoredPassage): PassageOut {
-    const u = store.units[p.unit]!;
-    return {
-      id: u.id,
-      doc: u.doc,
-      section: u.section,
-      paragraph: u.paragraph,
-      start: u.start,
-      end: u.end,
-      text: u.text,
-      ...(u.page ? { page: u.page } : {}),
-      score: round(p.score),
-    };
   }
 }
 
