@@ -53,12 +53,22 @@ const countOf = (t: string | undefined): number | undefined =>
   t === undefined ? undefined : (COUNT_WORDS[t] ?? (/^\d+$/.test(t) ? Number(t) : undefined));
 /** How far past "what"/"which" a "name(s) of" or a count is looked for ("what are the names of …"). */
 const LOOKAHEAD = 4;
+/**
+ * Nouns that name a quantity: "what is the total investment …", "what's the population of …" ask for a
+ * number as "how much" does. General English, like the question words above.
+ */
+const QUANTITY_NOUNS: ReadonlySet<string> = new Set(
+  "total number amount cost costs budget price population percentage percent rate proportion size sum".split(
+    " ",
+  ),
+);
 /** How many words after a count may name what is counted ("three social units"). */
 const COUNTED_WORDS = 3;
 
 /**
  * "What"/"which" ask for a list when they ask for a counted set ("which six villages", "what are the 5
- * projects"), for names when they say so ("what is the name of …"); otherwise for anything.
+ * projects"), for names when they say so ("what is the name of …"), for a number when they ask for a
+ * quantity ("what is the total budget …"); otherwise for anything.
  */
 function refineOpen(
   tokens: readonly string[],
@@ -76,7 +86,8 @@ function refineOpen(
       return { expects: "list", count, counted };
     }
   }
-  return { expects: asksNames ? "name" : null };
+  if (asksNames) return { expects: "name" };
+  return { expects: next.some((t) => QUANTITY_NOUNS.has(t)) ? "number" : null };
 }
 
 /** The first question word of the question decides, wherever it stands ("In what year did …"). */

@@ -32,6 +32,10 @@ describe("question form", () => {
     });
     expect(questionForm("What is the name of the new park?").expects).toBe("name");
     expect(questionForm("Why was the plan changed?").expects).toBe("reason");
+    expect(questionForm("What is the total investment of the projects?").expects).toBe("number");
+    expect(questionForm("What's the population of the district?").expects).toBe("number");
+    expect(questionForm("What is the budget for the new parks?").expects).toBe("number");
+    expect(questionForm("What is planned for the total renovation of the old town?").expects).toBeNull();
     expect(questionForm("Which university is involved?").expects).toBeNull();
     expect(questionForm("What are the one or two main goals?").expects).toBeNull();
   });
