@@ -2,8 +2,8 @@
  * `npm run fit`: refits the answer stage (src/answer/answer-model.json) from labelled questions.
  *
  * Data: the SQuAD 2.0 training split in ../shared/data/squad-train (17 articles, folds by article) and eleven
- * of our report question sets (own, calibration, h1 to h9; each its own fold). Never
- * fitted on: ../shared/eval/squad-dev, the dev set, h10 and h11, which judge the model (`npm run eval`).
+ * of our report question sets (own, calibration, h1 to h9; each its own fold). Never fitted on:
+ * ../shared/eval/squad-dev, the dev set, h10 to h14, which judge the model (`npm run eval`).
  * Steps: (1) a conditional logit ranks each question's candidate sentences; its L2 is chosen by grouped
  * cross-validation; (2) a logistic regression over how clearly the best candidate wins and how well the shelf
  * covers the question gives the probability that the quotes answer; fitted on out-of-fold sentence scores,
@@ -43,7 +43,7 @@ import {
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * The report question sets fitted on; h10 and h11, written after them, judge the model. h5, h6, h8 and h9
+ * The report question sets fitted on; h10 to h14, written after them, judge the model. h5, h6, h8 and h9
  * judged the models before this one and joined the data once newer sets could take their place.
  */
 const REPORT_SETS = [

@@ -27,7 +27,7 @@ import {
 import { whileWaiting } from "./while-waiting.js";
 import type { TextAnalyser } from "./text-analyser.js";
 import type { Answer, Quote, StageTimings } from "./types.js";
-import { fusedScore, rerankPassages, toPassage, toQuotes } from "./compose.js";
+import { fusedScore, rerankPassages, roundForAnswer, toPassage, toQuotes } from "./compose.js";
 
 export interface AnswererOptions {
   /** Passages listed in every answer. */
@@ -79,8 +79,6 @@ interface Chosen {
   sentence: number;
   logit: number;
 }
-
-const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
   const { store, embedder, retriever, model, analyser, translator, calibration } = parts;
@@ -134,7 +132,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
-      const confidence = round(
+      const confidence = roundForAnswer(
         translation ? translatedConfidence(fitted, translation, quoted(), analyser) : fitted,
       );
       const answered = chosen.length > 0 && confidence >= threshold;

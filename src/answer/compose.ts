@@ -13,7 +13,8 @@ export interface ScoredPassage {
 
 export const fusedScore = (p: FusedPassage): ScoredPassage => ({ unit: p.unit, score: p.score });
 
-const round = (x: number) => Math.round(x * 10000) / 10000;
+/** Scores and confidences as an answer shows them: four decimals, so the JSON is stable and short. */
+export const roundForAnswer = (x: number) => Math.round(x * 10000) / 10000;
 
 /**
  * The first `passages` passages in the order of their best sentence's share of the learned scores, so the
@@ -90,6 +91,6 @@ export function toPassage(store: Store, p: ScoredPassage): PassageOut {
     end: u.end,
     text: u.text,
     ...(u.page ? { page: u.page } : {}),
-    score: round(p.score),
+    score: roundForAnswer(p.score),
   };
 }
