@@ -17,6 +17,8 @@ import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { parseAnswerModel } from "../src/answer/answer-model.js";
 import { pickWithin } from "../src/answer/pick.js";
 import { LOG_ODDS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
+import { ANSWER_MEMORY_FILE, embeddingModelOf } from "../src/answer/answer-memory.js";
+import { fitMemoryWeight, memoryFile, memoryItems, memorySupport } from "./fit/memory.js";
 import { createEmbedder, createMatrixProduct } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
@@ -58,11 +60,16 @@ const REPORT_SETS = [
   "holdout7",
   "holdout8",
   "holdout9",
+  "holdout10",
+  "holdout11",
+  "holdout12",
+  "holdout13",
+  "holdout14",
 ];
 
 const CLI: CliSpec = {
   usage:
-    "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2] [--confidence-l2 L2] [--second-quote-margin M] [--shelf-out FILE]",
+    "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2] [--confidence-l2 L2] [--second-quote-margin M] [--shelf-out FILE] [--memory-out FILE]",
   about:
     "Refits the answer stage from labelled questions (SQuAD training split and report sets under --shared) " +
     "and writes the model file; progress on stderr.",
@@ -77,7 +84,7 @@ const CLI: CliSpec = {
     "report-weight": {
       type: "string",
       value: "W",
-      help: "Weight of a report question against a SQuAD one (default 4).",
+      help: "Weight of a report question against a SQuAD one (default 2.5).",
     },
     "head-l2": { type: "string", value: "L2", help: "L2 penalty of the confidence head (default 0.01)." },
     "confidence-l2": {
@@ -97,6 +104,11 @@ const CLI: CliSpec = {
       value: "A,B",
       help: `Report question sets fitted on, as test/fixtures/<name>-questions.jsonl (default ${REPORT_SETS.join(",")}).`,
     },
+    "memory-out": {
+      type: "string",
+      value: "FILE",
+      help: `Where the report shelf's answered questions go (default corpus/${ANSWER_MEMORY_FILE}).`,
+    },
     "shelf-out": {
       type: "string",
       value: "FILE",
@@ -111,12 +123,16 @@ const values = {
   out: typeof given.out === "string" ? given.out : "src/answer/answer-model.json",
   shared: typeof given.shared === "string" ? given.shared : "../shared",
   folds: typeof given.folds === "string" ? given.folds : "5",
-  "report-weight": typeof given["report-weight"] === "string" ? given["report-weight"] : "4",
+  "report-weight": typeof given["report-weight"] === "string" ? given["report-weight"] : "2.5",
   "head-l2": typeof given["head-l2"] === "string" ? given["head-l2"] : "0.01",
   "confidence-l2": typeof given["confidence-l2"] === "string" ? given["confidence-l2"] : "0.5",
   "second-quote-margin":
     typeof given["second-quote-margin"] === "string" ? given["second-quote-margin"] : "2",
   "report-sets": typeof given["report-sets"] === "string" ? given["report-sets"] : REPORT_SETS.join(","),
+  "memory-out":
+    typeof given["memory-out"] === "string"
+      ? given["memory-out"]
+      : path.join(REPORT_CORPUS, ANSWER_MEMORY_FILE),
   "shelf-out":
     typeof given["shelf-out"] === "string"
       ? given["shelf-out"]
@@ -164,6 +180,11 @@ const SHELF_FEATURES = QUESTION_FEATURES.filter((f) => !["top", "gap", "share"].
  */
 const REPORT_WEIGHT = Number(values["report-weight"]);
 
+/**
+ * Two questions about one report are rarely further apart than this cosine; likeness counts above it.
+ */
+const MEMORY_FLOOR = 0.5;
+
 /** Articles per training shelf: the SQuAD dev shelf has 6, a district office's a handful. */
 const SHELF_SIZE = 6;
 const squadCorpus = path.join(shared, "data/squad-train/corpus");
@@ -195,11 +216,14 @@ const analyser = createWinkAnalyser();
 const product = createMatrixProduct();
 const data: QuestionData[] = [];
 const vectorsOf = new Map<string, { sentences: Float32Array; questions: Map<string, Float32Array> }>();
+let reportTexts: string[] = [];
 for (const set of SETS) {
   const c = await collect(set, settings, embedder, analyser, product, ".cache/fit");
   data.push(...c.rows);
   vectorsOf.set(set.name, { sentences: c.sentenceVectors, questions: c.questionVectors });
+  if (set.corpusDir === REPORT_CORPUS) reportTexts = c.sentenceTexts;
 }
+const embeddingModel = embeddingModelOf(embedder);
 await embedder.dispose();
 
 const isSquad = (d: QuestionData) => !d.group.startsWith("report-");
@@ -320,6 +344,7 @@ const qy = data.map((d) => d.answerable && hitWith(d, bestLogits.get(d.id + d.gr
 const confidenceStd = standardise(qx);
 const CONF_L2 = Number(values["confidence-l2"]);
 const oofConfidence = new Array<number>(data.length).fill(0);
+const foldConfidence: Linear[] = [];
 for (let f = 0; f < FOLDS; f++) {
   const train = data.map((d, i) => i).filter((i) => fold(data[i]!) !== f);
   const model = fitLogistic(
@@ -329,6 +354,7 @@ for (let f = 0; f < FOLDS; f++) {
     CONF_L2,
     train.map((i) => weightOf(data[i]!)),
   );
+  foldConfidence.push(model);
   data.forEach((d, i) => {
     if (fold(d) === f) oofConfidence[i] = 1 / (1 + Math.exp(-logit(model, confidenceStd, qx[i]!)));
   });
@@ -424,14 +450,52 @@ const file = {
 writeFileSync(values.out, `${JSON.stringify(file, null, 1)}\n`);
 console.error(`wrote ${values.out}`);
 
-// (4) The report shelf's own calibration, from the same out-of-fold confidences of its questions.
-const shelfInputs = (i: number) => [
-  logOdds(oofConfidence[i]!),
-  ...SHELF_FEATURES.map((f) => qx[i]![QUESTION_FEATURES.indexOf(f)]!),
-];
-const reportPoints: ShelfPoint[] = data.flatMap((d, i) =>
-  isSquad(d) ? [] : [{ inputs: shelfInputs(i), right: qy[i]!, answerable: d.answerable, set: d.set }],
-);
+// (4) The report shelf's answered questions (src/answer/answer-memory.ts): each report question's support
+// from the other sets' answered questions, and the weight of that support in the ranking log-odds.
+const questionVector = (set: string, id: string) => vectorsOf.get(set)!.questions.get(id)!;
+const reportQuestionSets = SETS.filter((s) => s.corpusDir === REPORT_CORPUS);
+const memory = memoryItems(reportQuestionSets, questionVector, reportTexts);
+const reportData = data.filter((d) => !isSquad(d));
+const support = memorySupport(reportData, memory, MEMORY_FLOOR, questionVector);
+const reportReachable = reportData.filter((d) => d.answerable && d.y.some(Boolean));
+const generalLogits = (d: QuestionData) => bestLogits.get(d.id + d.group)!;
+const memoryFit = fitMemoryWeight(reportReachable, generalLogits, support);
+const shelfLogits = (d: QuestionData) =>
+  generalLogits(d).map((l, i) => l + memoryFit.weight * support.get(d.id + d.group)![i]!);
+const reportTop1 = (logitsOf: (d: QuestionData) => number[]) =>
+  round(
+    reportReachable.filter((d) => d.y[pickWithin(logitsOf(d), d.sentences, 0, 1)[0]!]).length /
+      reportReachable.length,
+  );
+const memoryValidation = {
+  method: "each report set's questions supported by the other sets' answered questions; ranker out of fold",
+  weight: memoryFit.weight,
+  reportTop1OfReachable: { without: reportTop1(generalLogits), with: reportTop1(shelfLogits) },
+};
+console.error(`memory: ${memory.length} answered report questions; ${JSON.stringify(memoryValidation)}`);
+const memoryOut = memoryFile(memory, embeddingModel, MEMORY_FLOOR, memoryFit.weight, {
+  command: "npm run fit",
+  date: file.fitted.date,
+  data: reportQuestionSets.map((s) => s.questions),
+  validation: memoryValidation,
+});
+writeFileSync(values["memory-out"], `${JSON.stringify(memoryOut)}\n`);
+console.error(`wrote ${values["memory-out"]} (${memory.length} questions)`);
+
+// (5) The report shelf's own calibration, from the out-of-fold confidences of its questions as the engine
+// scores them there: with the memory's support in the ranking.
+const shelfPoint = (d: QuestionData): ShelfPoint => {
+  const logits = shelfLogits(d);
+  const row = questionRow(d, logits);
+  const confidence = 1 / (1 + Math.exp(-logit(foldConfidence[fold(d)]!, confidenceStd, row)));
+  return {
+    inputs: [logOdds(confidence), ...SHELF_FEATURES.map((f) => row[QUESTION_FEATURES.indexOf(f)]!)],
+    right: d.answerable && hitWith(d, logits, MARGIN),
+    answerable: d.answerable,
+    set: d.set,
+  };
+};
+const reportPoints: ShelfPoint[] = reportData.map(shelfPoint);
 const shelfFit = fitShelf(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
 const heldOut = leaveOneSetOut(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
 const shelfFile = {

@@ -6,6 +6,12 @@ import type { MatrixProduct } from "./compute/matrix-product.js";
 import { createOnnxMatrixProduct } from "./compute/onnx-matrix-product.js";
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
 import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";
+import {
+  answerMemory,
+  embeddingModelOf,
+  loadAnswerMemory,
+  type AnswerMemoryFile,
+} from "./answer/answer-memory.js";
 import { parseAnswerModel, type AnswerModel } from "./answer/answer-model.js";
 import answerModelFile from "./answer/answer-model.json" with { type: "json" };
 import tokenProjectionFile from "./embedding/token-projection.json" with { type: "json" };
@@ -128,6 +134,8 @@ export interface AnswerParts {
   analyser: TextAnalyser;
   translator?: QueryTranslator | undefined;
   calibration?: ShelfCalibration | undefined;
+  /** The shelf's answered questions as stored; tied to each index's sentences by answererFor. */
+  memoryFile?: AnswerMemoryFile | undefined;
   product?: MatrixProduct | undefined;
 }
 
@@ -139,15 +147,23 @@ export function createMatrixProduct(): MatrixProduct {
   return createOnnxMatrixProduct();
 }
 
-/** With a corpus folder, that shelf's own calibration (answer-calibration.json) when it has one. */
+/**
+ * With a corpus folder, that shelf's own calibration (answer-calibration.json) and answered questions
+ * (answer-memory.json, when made with `embeddingModel`) when it has them.
+ */
 export function createAnswerParts(
   corpusDir?: string,
   warn: (line: string) => void = () => undefined,
+  embeddingModel?: string,
 ): AnswerParts {
   const model = parseAnswerModel(answerModelFile, "src/answer/answer-model.json");
   return {
     model,
     calibration: corpusDir === undefined ? undefined : loadShelfCalibration(corpusDir, model.version, warn),
+    memoryFile:
+      corpusDir === undefined || embeddingModel === undefined
+        ? undefined
+        : loadAnswerMemory(corpusDir, embeddingModel, warn),
     analyser: createWinkAnalyser(),
     // Its dictionary loads on the first Chinese question, so English-only use pays nothing for it.
     translator: createChineseTranslator(),
@@ -158,14 +174,16 @@ export function createAnswerParts(
 /** The answerer over one store: the engine's default retriever and answer settings. */
 export function answererFor(store: Store, embedder: Embedder, parts: AnswerParts): Answerer {
   const retriever = createRetriever(store, DEFAULT_RETRIEVER);
-  return createAnswerer({ store, embedder, retriever, ...parts }, DEFAULT_ANSWERER);
+  const { memoryFile, ...rest } = parts;
+  const memory = memoryFile && answerMemory(memoryFile, store);
+  return createAnswerer({ store, embedder, retriever, ...rest, memory }, DEFAULT_ANSWERER);
 }
 
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? log;
   const embedder = await createEmbedder(settings, log);
-  const parts = createAnswerParts(settings.CORPUS_DIR, warn);
+  const parts = createAnswerParts(settings.CORPUS_DIR, warn, embeddingModelOf(embedder));
   // Aborted by close: a refresh in progress is abandoned rather than waited for.
   const stopping = new AbortController();
   const build = async (current?: Store) => {

@@ -37,6 +37,10 @@ export const ERROR_CATALOGUE = {
     userFacing: false,
     hint: "Restore the corpus's answer-calibration.json from git, refit it with `npm run fit`, or delete it to use the general calibration.",
   },
+  ANSWER_MEMORY_INVALID: {
+    userFacing: false,
+    hint: "Restore the corpus's answer-memory.json from git, refit it with `npm run fit`, or delete it to answer without it.",
+  },
   QUESTION_INVALID: { userFacing: true, hint: "Ask a question in plain words, up to 500 characters." },
   INPUT_UNREADABLE: { userFacing: true, hint: "Check that the file exists and is readable." },
   DISCORD_LOGIN_FAILED: {

@@ -58,6 +58,8 @@ export const TOPIC_SENTENCE_WORDS = 10;
 export interface Collected {
   rows: QuestionData[];
   sentenceVectors: Float32Array;
+  /** The shelf's sentences' text, row for row with the vectors. */
+  sentenceTexts: string[];
   /** By question id. */
   questionVectors: Map<string, Float32Array>;
 }
@@ -102,6 +104,7 @@ export async function collect(
   const collected = (rows: QuestionData[]): Collected => ({
     rows,
     sentenceVectors: store.sentenceVectors,
+    sentenceTexts: store.sentences.map((s) => s.text),
     questionVectors: new Map(items.map((item, i) => [item.id, vectors[i]!])),
   });
   if (existsSync(rowsFile)) {

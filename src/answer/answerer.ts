@@ -9,6 +9,7 @@ import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
 import type { ShelfCalibration } from "./shelf-calibration.js";
+import type { AnswerMemory } from "./answer-memory.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
 import { gatherTokens, tokenMatcher } from "./token-match.js";
@@ -53,6 +54,8 @@ export interface AnswererParts {
   translator?: QueryTranslator | undefined;
   /** The shelf's own rescaling of the confidence and threshold, when it has labelled questions. */
   calibration?: ShelfCalibration | undefined;
+  /** The shelf's answered questions, when it has labelled ones. */
+  memory?: AnswerMemory | undefined;
   /** What the token match multiplies with; plain JavaScript when unset. */
   product?: MatrixProduct | undefined;
 }
@@ -81,10 +84,12 @@ interface Chosen {
 }
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
-  const { store, embedder, retriever, model, analyser, translator, calibration } = parts;
+  const { store, embedder, retriever, model, analyser, translator, calibration, memory } = parts;
   const product = parts.product ?? jsMatrixProduct;
   const threshold = calibration?.threshold ?? model.file.threshold;
-  const modelVersion = calibration ? `${model.version}+${calibration.version}` : model.version;
+  const modelVersion = [model.version, calibration?.version, memory && `m${memory.version}`]
+    .filter(Boolean)
+    .join("+");
   const confidenceOf = (features: FeatureRow<QuestionFeature>) => {
     const general = model.confidence(features);
     return calibration ? calibration.apply(general, features) : general;
@@ -184,7 +189,14 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     vector: Float32Array,
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
-    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
+    const candidates = gatherCandidates(
+      store,
+      ranked,
+      vector,
+      model.file.candidatePassages,
+      model.head,
+      memory,
+    );
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
@@ -194,7 +206,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const statics = questionStatics(store, q, ranked);
     const match = await tokenMatcher(store, await tokens, gathered, product);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
-    const logits = rows.map((row) => model.sentenceLogit(row));
+    // The shelf's answered questions add their evidence to the general model's (see AnswerMemory).
+    const logits = rows.map(
+      (row, i) => model.sentenceLogit(row) + (memory?.weight ?? 0) * candidates[i]!.memory,
+    );
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);

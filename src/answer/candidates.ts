@@ -1,4 +1,5 @@
 import { dot } from "../retrieval/dense.js";
+import type { AnswerMemory } from "./answer-memory.js";
 import { clip } from "./answer-model.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf } from "../retrieval/retriever.js";
@@ -20,6 +21,8 @@ export interface Candidate {
   passageLexical: number;
   /** The learned similarity of question and sentence (see EmbeddingHead); 0 without a head. */
   head: number;
+  /** How close an answered question this sentence answers is (see AnswerMemory); 0 without a memory. */
+  memory: number;
 }
 
 /**
@@ -59,6 +62,7 @@ export function gatherCandidates(
   vector: Float32Array,
   passages: number,
   head?: EmbeddingHead,
+  memory?: AnswerMemory,
 ): Candidate[] {
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
@@ -77,6 +81,7 @@ export function gatherCandidates(
         passageDense: p.dense,
         passageLexical: p.lexicalNorm,
         head: head ? headScore(head, store.sentenceVectors, sentence, vector) : 0,
+        memory: memory ? memory.support(sentence, vector) : 0,
       });
     }
   });

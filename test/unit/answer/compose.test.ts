@@ -29,6 +29,7 @@ const candidate = (sentence: number): Candidate => ({
   passageDense: 0,
   passageLexical: 0,
   head: 0,
+  memory: 0,
 });
 
 describe("composing an answer", () => {

@@ -1,0 +1,153 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { AppError, describeError } from "../errors.js";
+import { dotAt } from "../retrieval/dense.js";
+import type { Store } from "../store/store.js";
+import { parseFitted } from "./answer-model.js";
+
+/**
+ * A shelf's answered questions, kept beside its documents (`answer-memory.json`, written by `npm run fit`
+ * from the shelf's labelled question sets). A district office's readers ask in their own words ("skilled
+ * people", "old machines") what the report says in its register ("talents", "equipment renewal"); a
+ * question close to one already answered by a sentence is evidence for that sentence that neither the
+ * words nor the pooled vectors give. It adds to a sentence's ranking log-odds, with a weight fitted on
+ * questions the memory did not hold (each report set against the others'); the general model is fitted
+ * without it, so a shelf without the file ranks exactly as before.
+ */
+export const ANSWER_MEMORY_FILE = "answer-memory.json";
+
+export const answerMemorySchema = z.object({
+  format: z.literal(1).describe("Bumped when the file's layout changes."),
+  embeddingModel: z
+    .string()
+    .describe("The model the question vectors come from; with another model they mean nothing."),
+  dims: z.number().int().positive().describe("Numbers per question vector."),
+  floor: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe("Cosines at or under this count as no likeness (two questions about one report share much)."),
+  weight: z
+    .number()
+    .min(0)
+    .describe("Log-odds a sentence gains from full support, fitted on questions the memory did not hold."),
+  questions: z
+    .array(
+      z.object({
+        gold: z.array(z.string().min(1)).min(1).describe("Spans of the shelf's text that answer it."),
+        vector: z.string().describe("The question's vector: one signed byte a number (base64), then scaled."),
+        scale: z.number().positive().describe("What a byte of 127 stands for."),
+      }),
+    )
+    .describe("Answered questions; their texts are left out, their vectors are what is compared."),
+  fitted: z.record(z.string(), z.unknown()).describe("How it was made: data, date."),
+});
+export type AnswerMemoryFile = z.infer<typeof answerMemorySchema>;
+
+/** How a memory names the model its vectors come from: model and precision (q4 and fp32 vectors differ). */
+export const embeddingModelOf = (embedder: { modelId: string; dtype: string }): string =>
+  `${embedder.modelId}/${embedder.dtype}`;
+
+/** What the ranker asks of a shelf's memory. */
+export interface AnswerMemory {
+  /** Hash of what changes answers; joins the answer model's version in every answer. */
+  version: string;
+  /** Log-odds added to a sentence's ranking score per unit of support. */
+  weight: number;
+  /**
+   * How close the question is to the closest answered question that this sentence answers, from 0 (none, or
+   * no closer than the floor) to 1 (the same question).
+   */
+  support(sentence: number, question: Float32Array): number;
+}
+
+/** One signed byte a number, scaled by the largest magnitude: a question vector in a quarter of the space. */
+export function quantise(vector: Float32Array): { bytes: Int8Array; scale: number } {
+  const scale = Math.max(1e-9, ...Array.from(vector, Math.abs));
+  return { bytes: Int8Array.from(vector, (x) => Math.round((x / scale) * 127)), scale };
+}
+
+export function dequantise(bytes: Int8Array, scale: number): Float32Array {
+  return Float32Array.from(bytes, (b) => (b / 127) * scale);
+}
+
+/** Whether a sentence answers: it holds a gold span (whitespace aside). */
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+export function answersWith(text: string, gold: readonly string[]): boolean {
+  const t = collapse(text);
+  return gold.some((g) => t.includes(collapse(g)));
+}
+
+/** The support one answered question gives, by the memory's floor. */
+export function supportOf(cosine: number, floor: number): number {
+  return Math.max(0, (cosine - floor) / (1 - floor));
+}
+
+/**
+ * The memory over one store: each answered question is tied to the sentences that hold its gold. Cosines
+ * are of unit vectors (the embedder normalises), recomputed with the stored vector's length for safety.
+ */
+export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory {
+  if (file.dims !== store.manifest.model.dims) {
+    throw new AppError(
+      "ANSWER_MEMORY_INVALID",
+      `Expected question vectors of ${store.manifest.model.dims} numbers (the index's); got ${file.dims}.`,
+    );
+  }
+  const vectors = file.questions.map((q) => {
+    const v = dequantise(new Int8Array(Buffer.from(q.vector, "base64")), q.scale);
+    const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
+    return v.map((x) => x / length);
+  });
+  const bySentence = new Map<number, Float32Array[]>();
+  store.sentences.forEach((sentence, i) => {
+    const answered = file.questions.flatMap((q, k) =>
+      answersWith(sentence.text, q.gold) ? [vectors[k]!] : [],
+    );
+    if (answered.length) bySentence.set(i, answered);
+  });
+  const { fitted: _fitted, ...behaviour } = file;
+  return {
+    version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
+    weight: file.weight,
+    support(sentence, question) {
+      const answered = bySentence.get(sentence);
+      if (!answered) return 0;
+      let best = -1;
+      for (const v of answered) best = Math.max(best, dotAt(v, 0, question, 0, file.dims));
+      return supportOf(best, file.floor);
+    },
+  };
+}
+
+export const parseAnswerMemory = (json: unknown, source: string): AnswerMemoryFile =>
+  parseFitted(answerMemorySchema, json, "ANSWER_MEMORY_INVALID", source);
+
+/**
+ * The memory beside a corpus, if it has one made with this embedding model. One made with another model is
+ * set aside with a warning (its vectors are not comparable), never applied.
+ */
+export function loadAnswerMemory(
+  corpusDir: string,
+  embeddingModel: string,
+  warn: (line: string) => void,
+): AnswerMemoryFile | undefined {
+  const file = path.join(corpusDir, ANSWER_MEMORY_FILE);
+  if (!existsSync(file)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AppError("ANSWER_MEMORY_INVALID", `${file}: ${describeError(error)}.`);
+  }
+  const parsed = parseAnswerMemory(json, file);
+  if (parsed.embeddingModel !== embeddingModel) {
+    warn(
+      `${file} was made with ${parsed.embeddingModel}, not ${embeddingModel}; answering without it (refit with npm run fit)`,
+    );
+    return undefined;
+  }
+  return parsed;
+}

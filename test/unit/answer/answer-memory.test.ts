@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ANSWER_MEMORY_FILE,
+  answerMemory,
+  dequantise,
+  loadAnswerMemory,
+  quantise,
+  supportOf,
+  type AnswerMemoryFile,
+} from "../../../src/answer/answer-memory.js";
+import { AppError } from "../../../src/errors.js";
+import type { Store } from "../../../src/store/store.js";
+import { fakeStore } from "../../fixtures/fake-store.js";
+
+const DIMS = 8;
+const unit = (values: number[]) => {
+  const v = Float32Array.from(values);
+  const length = Math.hypot(...v);
+  return v.map((x) => x / length);
+};
+const stored = (v: Float32Array) => {
+  const q = quantise(v);
+  return { vector: Buffer.from(q.bytes.buffer).toString("base64"), scale: q.scale };
+};
+const memoryFile = (questions: { gold: string[]; vector: Float32Array }[]): AnswerMemoryFile => ({
+  format: 1,
+  embeddingModel: "test/q4",
+  dims: DIMS,
+  floor: 0.5,
+  weight: 2,
+  questions: questions.map((q) => ({ gold: q.gold, ...stored(q.vector) })),
+  fitted: { command: "test" },
+});
+
+let store: Store;
+let cleanup: () => void;
+beforeAll(async () => {
+  ({ store, cleanup } = await fakeStore(DIMS));
+});
+afterAll(() => cleanup());
+
+describe("a shelf's answered questions", () => {
+  it("keeps a vector to within a byte's precision", () => {
+    const v = unit([0.3, -0.1, 0.05, 0.9, 0, -0.4, 0.2, 0.1]);
+    const q = quantise(v);
+    const back = dequantise(q.bytes, q.scale);
+    v.forEach((x, i) => expect(back[i]).toBeCloseTo(x, 2));
+  });
+
+  it("supports only the sentences that hold an answered question's gold, by how close the question is", () => {
+    const sentence = store.sentences.findIndex((s) => s.text.length > 60);
+    const text = store.sentences[sentence]!.text;
+    const asked = unit([1, 0, 0, 0, 0, 0, 0, 0]);
+    const memory = answerMemory(memoryFile([{ gold: [text.slice(5, 45)], vector: asked }]), store);
+    expect(memory.support(sentence, asked)).toBeCloseTo(1, 2);
+    const near = unit([1, 0.7, 0, 0, 0, 0, 0, 0]);
+    expect(memory.support(sentence, near)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
+    expect(memory.support(sentence, unit([0, 1, 0, 0, 0, 0, 0, 0]))).toBe(0);
+    const other = store.sentences.findIndex((s) => !s.text.includes(text.slice(5, 45)));
+    expect(memory.support(other, asked)).toBe(0);
+  });
+
+  it("changes its version with what it holds", () => {
+    const one = answerMemory(
+      memoryFile([{ gold: ["Minhang"], vector: unit([1, 0, 0, 0, 0, 0, 0, 0]) }]),
+      store,
+    );
+    const two = answerMemory(
+      memoryFile([{ gold: ["Minhang"], vector: unit([0, 1, 0, 0, 0, 0, 0, 0]) }]),
+      store,
+    );
+    expect(one.version).not.toBe(two.version);
+  });
+
+  it("refuses vectors of another length than the index's", () => {
+    const file = { ...memoryFile([]), dims: DIMS + 1 };
+    expect(() => answerMemory(file, store)).toThrow(AppError);
+  });
+});
+
+describe("loading the memory beside a corpus", () => {
+  const corpusWith = (json: unknown) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "memory-"));
+    writeFileSync(path.join(dir, ANSWER_MEMORY_FILE), typeof json === "string" ? json : JSON.stringify(json));
+    return dir;
+  };
+
+  it("is absent when the corpus has no file", () => {
+    expect(loadAnswerMemory(mkdtempSync(path.join(tmpdir(), "memory-")), "test/q4", () => undefined)).toBe(
+      undefined,
+    );
+  });
+
+  it("sets aside, with a warning, a memory made with another model", () => {
+    const warnings: string[] = [];
+    const dir = corpusWith(memoryFile([]));
+    expect(loadAnswerMemory(dir, "other/fp32", (line) => warnings.push(line))).toBe(undefined);
+    expect(warnings.join("\n")).toMatch(/made with test\/q4, not other\/fp32/);
+    expect(loadAnswerMemory(dir, "test/q4", () => undefined)?.questions).toEqual([]);
+  });
+
+  it("names the file and the bad field when it is malformed", () => {
+    expect(() => loadAnswerMemory(corpusWith("{ nope"), "test/q4", () => undefined)).toThrow(
+      /answer-memory\.json/,
+    );
+    const bad = { ...memoryFile([]), floor: 2 };
+    expect(() => loadAnswerMemory(corpusWith(bad), "test/q4", () => undefined)).toThrow(/floor/);
+  });
+});
