@@ -15,6 +15,7 @@ import { resolveModel } from "../src/embedding/model-source.js";
 import { DIMS, createTransformersEmbedder } from "../src/embedding/transformers-embedder.js";
 import { type TokenProjection, type TokenProjectionFile } from "../src/embedding/token-projection.js";
 import { MODEL_IDENTITY } from "../src/app.js";
+import { rayleigh, topAxes } from "./fit/axes.js";
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +88,7 @@ const axes = topAxes(cov, DIMS, dims, positive("iterations", values.iterations))
 let kept = 0;
 let total = 0;
 for (let a = 0; a < DIMS; a++) total += cov[a * DIMS + a]!;
-for (let k = 0; k < dims; k++) kept += rayleigh(cov, axes, k, dims);
+for (let k = 0; k < dims; k++) kept += rayleigh(cov, DIMS, axes, k, dims);
 const file: TokenProjectionFile = {
   formatVersion: 1,
   from: DIMS,
@@ -103,58 +104,6 @@ const file: TokenProjectionFile = {
 };
 writeFileSync(values.out, JSON.stringify(file) + "\n");
 console.error(`fit:projection: ${dims} axes keep ${file.varianceShare} of the variance; wrote ${values.out}`);
-
-/**
- * The leading `k` eigenvectors of a symmetric n × n matrix by subspace iteration (columns of an n × k
- * matrix, row-major), from a fixed start so a refit gives the same file.
- */
-function topAxes(m: Float64Array, n: number, k: number, iterations: number): Float64Array {
-  let q = new Float64Array(n * k);
-  let seed = 12345;
-  for (let i = 0; i < q.length; i++) {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    q[i] = seed / 2 ** 31 - 0.5;
-  }
-  orthonormalise(q, n, k);
-  for (let it = 0; it < iterations; it++) {
-    const z = new Float64Array(n * k);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const mij = m[i * n + j]!;
-        if (mij === 0) continue;
-        for (let c = 0; c < k; c++) z[i * k + c]! += mij * q[j * k + c]!;
-      }
-    }
-    orthonormalise(z, n, k);
-    q = z;
-  }
-  return q;
-}
-
-function orthonormalise(q: Float64Array, n: number, k: number): void {
-  for (let c = 0; c < k; c++) {
-    for (let p = 0; p < c; p++) {
-      let d = 0;
-      for (let i = 0; i < n; i++) d += q[i * k + c]! * q[i * k + p]!;
-      for (let i = 0; i < n; i++) q[i * k + c]! -= d * q[i * k + p]!;
-    }
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm += q[i * k + c]! ** 2;
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < n; i++) q[i * k + c]! /= norm;
-  }
-}
-
-function rayleigh(m: Float64Array, q: Float64Array, c: number, k: number): number {
-  const n = DIMS;
-  let out = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += m[i * n + j]! * q[j * k + c]!;
-    out += q[i * k + c]! * row;
-  }
-  return out;
-}
 
 function round(x: number): number {
   return Number(x.toPrecision(6));

@@ -184,6 +184,8 @@ const REPORT_WEIGHT = Number(values["report-weight"]);
  * Two questions about one report are rarely further apart than this cosine; likeness counts above it.
  */
 const MEMORY_FLOOR = 0.5;
+/** Axes the answered questions are compared on: a sixth of the embedding's dimensions, a sixth of the work. */
+const MEMORY_AXES = 64;
 
 /** Articles per training shelf: the SQuAD dev shelf has 6, a district office's a handful. */
 const SHELF_SIZE = 6;
@@ -454,9 +456,14 @@ console.error(`wrote ${values.out}`);
 // from the other sets' answered questions, and the weight of that support in the ranking log-odds.
 const questionVector = (set: string, id: string) => vectorsOf.get(set)!.questions.get(id)!;
 const reportQuestionSets = SETS.filter((s) => s.corpusDir === REPORT_CORPUS);
-const memory = memoryItems(reportQuestionSets, questionVector, reportTexts);
+const { items: memory, axes: memoryAxes } = memoryItems(
+  reportQuestionSets,
+  questionVector,
+  reportTexts,
+  MEMORY_AXES,
+);
 const reportData = data.filter((d) => !isSquad(d));
-const support = memorySupport(reportData, memory, MEMORY_FLOOR, questionVector);
+const support = memorySupport(reportData, memory, memoryAxes, MEMORY_FLOOR, questionVector);
 const reportReachable = reportData.filter((d) => d.answerable && d.y.some(Boolean));
 const generalLogits = (d: QuestionData) => bestLogits.get(d.id + d.group)!;
 const memoryFit = fitMemoryWeight(reportReachable, generalLogits, support);
@@ -473,7 +480,7 @@ const memoryValidation = {
   reportTop1OfReachable: { without: reportTop1(generalLogits), with: reportTop1(shelfLogits) },
 };
 console.error(`memory: ${memory.length} answered report questions; ${JSON.stringify(memoryValidation)}`);
-const memoryOut = memoryFile(memory, embeddingModel, MEMORY_FLOOR, memoryFit.weight, {
+const memoryOut = memoryFile(memory, memoryAxes, embeddingModel, MEMORY_FLOOR, memoryFit.weight, {
   command: "npm run fit",
   date: file.fitted.date,
   data: reportQuestionSets.map((s) => s.questions),

@@ -30,6 +30,7 @@ export interface ProbeResult {
 const at = { boot: performance.now(), imports: 0, model: 0, index: 0, firstAnswer: 0 };
 const { answererFor, createAnswerParts, createEmbedder, indexCorpus } = await import("../../src/app.js");
 const { loadSettings } = await import("../../src/config/settings.js");
+const { embeddingModelOf } = await import("../../src/answer/answer-memory.js");
 at.imports = performance.now();
 
 const settings = loadSettings();
@@ -39,7 +40,13 @@ const embedder = await createEmbedder(settings, (line) => console.error(line));
 at.model = performance.now();
 const built = await indexCorpus(settings, embedder, { log: (line) => console.error(line) });
 at.index = performance.now();
-const answerer = answererFor(built.store, embedder, createAnswerParts());
+// As a user's engine answers: with the shelf's own calibration and answered questions when it has them.
+const parts = createAnswerParts(
+  settings.CORPUS_DIR,
+  (line) => console.error(line),
+  embeddingModelOf(embedder),
+);
+const answerer = answererFor(built.store, embedder, parts);
 await answerer.ask(questions[0] as string);
 at.firstAnswer = performance.now();
 

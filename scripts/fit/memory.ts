@@ -1,26 +1,46 @@
 /**
- * The report shelf's answered questions (src/answer/answer-memory.ts): the ranker's "memory" input of every
- * report question is filled in from the answered questions of the other report sets only, so the ranker
- * learns how much a like question answered elsewhere is worth on questions the memory does not hold.
+ * The report shelf's answered questions (src/answer/answer-memory.ts): each report question's support is
+ * taken from the answered questions of the other report sets only, so the weight of that support is
+ * learned on questions the memory does not hold.
  */
 import {
   answersWith,
-  dequantise,
+  onAxes,
   quantise,
+  readBack,
   supportOf,
   type AnswerMemoryFile,
 } from "../../src/answer/answer-memory.js";
 import { dotAt } from "../../src/retrieval/dense.js";
 import { readItems } from "../../src/eval/read-items.js";
+import { topAxes } from "./axes.js";
 import type { QuestionData } from "./collect.js";
 
 export interface MemoryItem {
   set: string;
   gold: string[];
-  /** As the engine will read it back: quantised, then made unit length. */
+  /** As the engine will read it back: on the axes, quantised, then made unit length. */
   vector: Float32Array;
   stored: { bytes: Int8Array; scale: number };
   sentences: Set<number>;
+}
+
+export interface MemoryAxes {
+  count: number;
+  values: Float32Array;
+}
+
+/**
+ * The leading axes of the answered questions' vectors (of their second moments, not centred: what is kept
+ * is their dot products). Questions about one report vary along few directions.
+ */
+export function memoryAxes(vectors: readonly Float32Array[], count: number): MemoryAxes {
+  const n = vectors[0]?.length ?? 0;
+  const moments = new Float64Array(n * n);
+  for (const v of vectors) {
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) moments[a * n + b]! += v[a]! * v[b]!;
+  }
+  return { count, values: Float32Array.from(topAxes(moments, n, count, 30)) };
 }
 
 /** The answerable questions of the report sets, with the shelf's sentences that answer each. */
@@ -28,39 +48,46 @@ export function memoryItems(
   sets: readonly { name: string; questions: string }[],
   vectorOf: (set: string, id: string) => Float32Array,
   sentenceTexts: readonly string[],
-): MemoryItem[] {
-  return sets.flatMap((set) =>
+  axesCount: number,
+): { items: MemoryItem[]; axes: MemoryAxes } {
+  const answered = sets.flatMap((set) =>
     readItems(set.questions).flatMap((item) => {
       const gold = item.gold.filter((g): g is string => typeof g === "string");
-      if (!gold.length) return [];
-      const stored = quantise(vectorOf(set.name, item.id));
-      const v = dequantise(stored.bytes, stored.scale);
-      const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
       const sentences = new Set(sentenceTexts.flatMap((text, i) => (answersWith(text, gold) ? [i] : [])));
-      return sentences.size
-        ? [{ set: set.name, gold, vector: v.map((x) => x / length), stored, sentences }]
+      return gold.length && sentences.size
+        ? [{ set: set.name, gold, full: vectorOf(set.name, item.id), sentences }]
         : [];
     }),
   );
+  const axes = memoryAxes(
+    answered.map((a) => a.full),
+    axesCount,
+  );
+  const items = answered.map(({ full, ...a }) => {
+    const stored = quantise(onAxes(full, axes.values, axes.count));
+    return { ...a, stored, vector: readBack(stored.bytes, stored.scale) };
+  });
+  return { items, axes };
 }
 
 /** Each report question's candidates' support, from the other sets' answered questions; by d.id + d.group. */
 export function memorySupport(
   rows: readonly QuestionData[],
   items: readonly MemoryItem[],
+  axes: MemoryAxes,
   floor: number,
   vectorOf: (set: string, id: string) => Float32Array,
 ): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const d of rows) {
-    const q = vectorOf(d.set, d.id);
+    const q = onAxes(vectorOf(d.set, d.id), axes.values, axes.count);
     const others = items.filter((m) => m.set !== d.set);
     out.set(
       d.id + d.group,
       d.sentences.map((sentence) => {
         let best = -1;
         for (const m of others) {
-          if (m.sentences.has(sentence)) best = Math.max(best, dotAt(m.vector, 0, q, 0, q.length));
+          if (m.sentences.has(sentence)) best = Math.max(best, dotAt(m.vector, 0, q, 0, axes.count));
         }
         return best < 0 ? 0 : supportOf(best, floor);
       }),
@@ -93,8 +120,12 @@ export function fitMemoryWeight(
   return { weight, logLikelihood };
 }
 
+const base64 = (a: Int8Array | Float32Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+
 export function memoryFile(
   items: readonly MemoryItem[],
+  axes: MemoryAxes,
   embeddingModel: string,
   floor: number,
   weight: number,
@@ -103,14 +134,13 @@ export function memoryFile(
   return {
     format: 1,
     embeddingModel,
-    dims: items[0]?.vector.length ?? 0,
+    dims: axes.values.length / axes.count,
+    axes: { count: axes.count, values: base64(axes.values) },
     floor,
     weight,
     questions: items.map((m) => ({
       gold: m.gold,
-      vector: Buffer.from(m.stored.bytes.buffer, m.stored.bytes.byteOffset, m.stored.bytes.length).toString(
-        "base64",
-      ),
+      vector: base64(m.stored.bytes),
       scale: Number(m.stored.scale.toPrecision(6)),
     })),
     fitted,

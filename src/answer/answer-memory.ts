@@ -23,7 +23,15 @@ export const answerMemorySchema = z.object({
   embeddingModel: z
     .string()
     .describe("The model the question vectors come from; with another model they mean nothing."),
-  dims: z.number().int().positive().describe("Numbers per question vector."),
+  dims: z.number().int().positive().describe("Numbers per question vector, as the embedder gives it."),
+  axes: z
+    .object({
+      count: z.number().int().positive().describe("Axes kept."),
+      values: z.string().describe("dims × count numbers, row-major, as float32 (base64)."),
+    })
+    .describe(
+      "The principal axes of the answered questions' vectors: compared on these, a question costs a sixth of the work.",
+    ),
   floor: z
     .number()
     .min(0)
@@ -37,7 +45,11 @@ export const answerMemorySchema = z.object({
     .array(
       z.object({
         gold: z.array(z.string().min(1)).min(1).describe("Spans of the shelf's text that answer it."),
-        vector: z.string().describe("The question's vector: one signed byte a number (base64), then scaled."),
+        vector: z
+          .string()
+          .describe(
+            "The question's vector on the axes, unit length: one signed byte a number (base64), scaled.",
+          ),
         scale: z.number().positive().describe("What a byte of 127 stands for."),
       }),
     )
@@ -57,10 +69,11 @@ export interface AnswerMemory {
   /** Log-odds added to a sentence's ranking score per unit of support. */
   weight: number;
   /**
-   * How close the question is to the closest answered question that this sentence answers, from 0 (none, or
-   * no closer than the floor) to 1 (the same question).
+   * For one question, each sentence's support: how close the question is to the closest answered question
+   * the sentence answers, from 0 (none, or no closer than the floor) to 1 (the same question), compared on
+   * the memory's axes.
    */
-  support(sentence: number, question: Float32Array): number;
+  supportFor(question: Float32Array): (sentence: number) => number;
 }
 
 /** One signed byte a number, scaled by the largest magnitude: a question vector in a quarter of the space. */
@@ -71,6 +84,39 @@ export function quantise(vector: Float32Array): { bytes: Int8Array; scale: numbe
 
 export function dequantise(bytes: Int8Array, scale: number): Float32Array {
   return Float32Array.from(bytes, (b) => (b / 127) * scale);
+}
+
+/** A vector on the axes (`dims` × `count`, row-major), made unit length: what the memory compares. */
+export function onAxes(vector: Float32Array, axes: Float32Array, count: number): Float32Array {
+  return onColumns(vector, transposed(axes, vector.length, count), count);
+}
+
+/** `count` × `dims`, each axis a contiguous row: one dot product an axis. */
+function transposed(axes: Float32Array, dims: number, count: number): Float32Array {
+  const out = new Float32Array(axes.length);
+  for (let i = 0; i < dims; i++) for (let k = 0; k < count; k++) out[k * dims + i] = axes[i * count + k]!;
+  return out;
+}
+
+function onColumns(vector: Float32Array, rows: Float32Array, count: number): Float32Array {
+  const dims = vector.length;
+  const out = new Float32Array(count);
+  let squares = 0;
+  for (let k = 0; k < count; k++) {
+    const x = dotAt(rows, k * dims, vector, 0, dims);
+    out[k] = x;
+    squares += x * x;
+  }
+  const length = Math.sqrt(squares) || 1;
+  for (let k = 0; k < count; k++) out[k]! /= length;
+  return out;
+}
+
+/** A stored vector read back: unit length again after its bytes. */
+export function readBack(bytes: Int8Array, scale: number): Float32Array {
+  const v = dequantise(bytes, scale);
+  const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
+  return v.map((x) => x / length);
 }
 
 /** Whether a sentence answers: it holds a gold span (whitespace aside). */
@@ -87,7 +133,7 @@ export function supportOf(cosine: number, floor: number): number {
 
 /**
  * The memory over one store: each answered question is tied to the sentences that hold its gold. Cosines
- * are of unit vectors (the embedder normalises), recomputed with the stored vector's length for safety.
+ * are of unit vectors on the memory's axes.
  */
 export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory {
   if (file.dims !== store.manifest.model.dims) {
@@ -96,11 +142,14 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
       `Expected question vectors of ${store.manifest.model.dims} numbers (the index's); got ${file.dims}.`,
     );
   }
-  const vectors = file.questions.map((q) => {
-    const v = dequantise(new Int8Array(Buffer.from(q.vector, "base64")), q.scale);
-    const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
-    return v.map((x) => x / length);
-  });
+  const count = file.axes.count;
+  const axes = transposed(floatsOf(file.axes.values, file.dims * count, "axes.values"), file.dims, count);
+  const vectors = file.questions.map((q) =>
+    readBack(new Int8Array(Buffer.from(q.vector, "base64")), q.scale),
+  );
+  if (vectors.some((v) => v.length !== count)) {
+    throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
+  }
   const bySentence = new Map<number, Float32Array[]>();
   store.sentences.forEach((sentence, i) => {
     const answered = file.questions.flatMap((q, k) =>
@@ -112,14 +161,28 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     weight: file.weight,
-    support(sentence, question) {
-      const answered = bySentence.get(sentence);
-      if (!answered) return 0;
-      let best = -1;
-      for (const v of answered) best = Math.max(best, dotAt(v, 0, question, 0, file.dims));
-      return supportOf(best, file.floor);
+    supportFor(question) {
+      const asked = onColumns(question, axes, count);
+      return (sentence) => {
+        const answered = bySentence.get(sentence);
+        if (!answered) return 0;
+        let best = -1;
+        for (const v of answered) best = Math.max(best, dotAt(v, 0, asked, 0, count));
+        return supportOf(best, file.floor);
+      };
     },
   };
+}
+
+function floatsOf(base64: string, expected: number, field: string): Float32Array {
+  const bytes = Buffer.from(base64, "base64");
+  if (bytes.length !== expected * 4) {
+    throw new AppError(
+      "ANSWER_MEMORY_INVALID",
+      `Expected ${expected} numbers in ${field}; got ${bytes.length / 4}.`,
+    );
+  }
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
 export const parseAnswerMemory = (json: unknown, source: string): AnswerMemoryFile =>

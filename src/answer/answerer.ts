@@ -189,13 +189,14 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     vector: Float32Array,
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
+    const support = memory?.supportFor(vector);
     const candidates = gatherCandidates(
       store,
       ranked,
       vector,
       model.file.candidatePassages,
       model.head,
-      memory,
+      support,
     );
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;

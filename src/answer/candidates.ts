@@ -1,5 +1,4 @@
 import { dot } from "../retrieval/dense.js";
-import type { AnswerMemory } from "./answer-memory.js";
 import { clip } from "./answer-model.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { sentencesOf } from "../retrieval/retriever.js";
@@ -21,7 +20,7 @@ export interface Candidate {
   passageLexical: number;
   /** The learned similarity of question and sentence (see EmbeddingHead); 0 without a head. */
   head: number;
-  /** How close an answered question this sentence answers is (see AnswerMemory); 0 without a memory. */
+  /** The shelf's answered questions' support for the sentence (see AnswerMemory); 0 without them. */
   memory: number;
 }
 
@@ -62,7 +61,7 @@ export function gatherCandidates(
   vector: Float32Array,
   passages: number,
   head?: EmbeddingHead,
-  memory?: AnswerMemory,
+  support?: (sentence: number) => number,
 ): Candidate[] {
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
@@ -81,7 +80,7 @@ export function gatherCandidates(
         passageDense: p.dense,
         passageLexical: p.lexicalNorm,
         head: head ? headScore(head, store.sentenceVectors, sentence, vector) : 0,
-        memory: memory ? memory.support(sentence, vector) : 0,
+        memory: support ? support(sentence) : 0,
       });
     }
   });

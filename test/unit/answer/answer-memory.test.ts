@@ -29,6 +29,13 @@ const memoryFile = (questions: { gold: string[]; vector: Float32Array }[]): Answ
   format: 1,
   embeddingModel: "test/q4",
   dims: DIMS,
+  // The identity: questions compared on every dimension.
+  axes: {
+    count: DIMS,
+    values: Buffer.from(
+      Float32Array.from({ length: DIMS * DIMS }, (_, i) => (i % (DIMS + 1) === 0 ? 1 : 0)).buffer,
+    ).toString("base64"),
+  },
   floor: 0.5,
   weight: 2,
   questions: questions.map((q) => ({ gold: q.gold, ...stored(q.vector) })),
@@ -55,12 +62,13 @@ describe("a shelf's answered questions", () => {
     const text = store.sentences[sentence]!.text;
     const asked = unit([1, 0, 0, 0, 0, 0, 0, 0]);
     const memory = answerMemory(memoryFile([{ gold: [text.slice(5, 45)], vector: asked }]), store);
-    expect(memory.support(sentence, asked)).toBeCloseTo(1, 2);
+    const same = memory.supportFor(asked);
+    expect(same(sentence)).toBeCloseTo(1, 2);
     const near = unit([1, 0.7, 0, 0, 0, 0, 0, 0]);
-    expect(memory.support(sentence, near)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
-    expect(memory.support(sentence, unit([0, 1, 0, 0, 0, 0, 0, 0]))).toBe(0);
+    expect(memory.supportFor(near)(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
+    expect(memory.supportFor(unit([0, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
     const other = store.sentences.findIndex((s) => !s.text.includes(text.slice(5, 45)));
-    expect(memory.support(other, asked)).toBe(0);
+    expect(same(other)).toBe(0);
   });
 
   it("changes its version with what it holds", () => {
@@ -73,6 +81,26 @@ describe("a shelf's answered questions", () => {
       store,
     );
     expect(one.version).not.toBe(two.version);
+  });
+
+  it("compares questions on its axes only", () => {
+    const sentence = store.sentences.findIndex((s) => s.text.length > 60);
+    const gold = [store.sentences[sentence]!.text.slice(5, 45)];
+    // One axis: every question that leans the same way on the first dimension is alike.
+    const axes = {
+      count: 1,
+      values: Buffer.from(Float32Array.from({ length: DIMS }, (_, i) => (i === 0 ? 1 : 0)).buffer).toString(
+        "base64",
+      ),
+    };
+    const stored = {
+      ...memoryFile([]),
+      axes,
+      questions: [{ gold, vector: Buffer.from(Int8Array.of(127).buffer).toString("base64"), scale: 1 }],
+    };
+    const memory = answerMemory(stored, store);
+    expect(memory.supportFor(unit([0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBeCloseTo(1, 5);
+    expect(memory.supportFor(unit([-0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
   });
 
   it("refuses vectors of another length than the index's", () => {
