@@ -17,15 +17,8 @@ import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { parseAnswerModel } from "../src/answer/answer-model.js";
 import { pickWithin } from "../src/answer/pick.js";
 import { LOG_ODDS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
-import { ANSWER_MEMORY_FILE, MEMORY_INPUTS, embeddingModelOf } from "../src/answer/answer-memory.js";
-import {
-  fitMemoryWeight,
-  likeness,
-  memoryFile,
-  memoryItems,
-  memorySupport,
-  refusedItems,
-} from "./fit/memory.js";
+import { ANSWER_MEMORY_FILE, embeddingModelOf } from "../src/answer/answer-memory.js";
+import { fitMemoryWeight, memoryFile, memoryItems, memorySupport } from "./fit/memory.js";
 import { createEmbedder, createMatrixProduct } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
@@ -487,22 +480,14 @@ const memoryValidation = {
   reportTop1OfReachable: { without: reportTop1(generalLogits), with: reportTop1(shelfLogits) },
 };
 console.error(`memory: ${memory.length} answered report questions; ${JSON.stringify(memoryValidation)}`);
-const refused = refusedItems(reportQuestionSets, questionVector, memoryAxes);
-const memoryOut = memoryFile(
-  [...memory, ...refused.map((r) => ({ ...r, gold: [] }))],
-  memoryAxes,
-  embeddingModel,
-  MEMORY_FLOOR,
-  memoryFit.weight,
-  {
-    command: "npm run fit",
-    date: file.fitted.date,
-    data: reportQuestionSets.map((s) => s.questions),
-    validation: memoryValidation,
-  },
-);
+const memoryOut = memoryFile(memory, memoryAxes, embeddingModel, MEMORY_FLOOR, memoryFit.weight, {
+  command: "npm run fit",
+  date: file.fitted.date,
+  data: reportQuestionSets.map((s) => s.questions),
+  validation: memoryValidation,
+});
 writeFileSync(values["memory-out"], `${JSON.stringify(memoryOut)}\n`);
-console.error(`wrote ${values["memory-out"]} (${memory.length} answered, ${refused.length} not)`);
+console.error(`wrote ${values["memory-out"]} (${memory.length} questions)`);
 
 // (5) The report shelf's own calibration, from the out-of-fold confidences of its questions as the engine
 // scores them there: with the memory's support in the ranking.
@@ -510,18 +495,8 @@ const shelfPoint = (d: QuestionData): ShelfPoint => {
   const logits = shelfLogits(d);
   const row = questionRow(d, logits);
   const confidence = 1 / (1 + Math.exp(-logit(foldConfidence[fold(d)]!, confidenceStd, row)));
-  // MEMORY_INPUTS, in order: how like the closest unanswerable question of the other sets; the best
-  // candidate support (how like the closest answered one whose answer is among the candidates).
-  const recalled = [
-    likeness(d, refused, memoryAxes, MEMORY_FLOOR, questionVector),
-    Math.max(0, ...support.get(d.id + d.group)!),
-  ];
   return {
-    inputs: [
-      logOdds(confidence),
-      ...SHELF_FEATURES.map((f) => row[QUESTION_FEATURES.indexOf(f)]!),
-      ...recalled,
-    ],
+    inputs: [logOdds(confidence), ...SHELF_FEATURES.map((f) => row[QUESTION_FEATURES.indexOf(f)]!)],
     right: d.answerable && hitWith(d, logits, MARGIN),
     answerable: d.answerable,
     set: d.set,
@@ -533,7 +508,7 @@ const heldOut = leaveOneSetOut(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
 const shelfFile = {
   format: 1,
   answerModel: parseAnswerModel(file, values.out).version,
-  model: asFile([LOG_ODDS, ...SHELF_FEATURES, ...MEMORY_INPUTS], shelfFit.standardised, shelfFit.model),
+  model: asFile([LOG_ODDS, ...SHELF_FEATURES], shelfFit.standardised, shelfFit.model),
   threshold: shelfFit.threshold,
   fitted: {
     command: "npm run fit",

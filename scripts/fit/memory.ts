@@ -70,35 +70,6 @@ export function memoryItems(
   return { items, axes };
 }
 
-/** The unanswerable questions of the report sets, on the memory's axes as the engine reads them. */
-export function refusedItems(
-  sets: readonly { name: string; questions: string }[],
-  vectorOf: (set: string, id: string) => Float32Array,
-  axes: MemoryAxes,
-): { set: string; vector: Float32Array; stored: { bytes: Int8Array; scale: number } }[] {
-  return sets.flatMap((set) =>
-    readItems(set.questions).flatMap((item) => {
-      if (item.gold.length) return [];
-      const stored = quantise(onAxes(vectorOf(set.name, item.id), axes.values, axes.count));
-      return [{ set: set.name, stored, vector: readBack(stored.bytes, stored.scale) }];
-    }),
-  );
-}
-
-/** How like a question is to the closest of some others (other sets' only), by the floor. */
-export function likeness(
-  d: QuestionData,
-  others: readonly { set: string; vector: Float32Array }[],
-  axes: MemoryAxes,
-  floor: number,
-  vectorOf: (set: string, id: string) => Float32Array,
-): number {
-  const q = onAxes(vectorOf(d.set, d.id), axes.values, axes.count);
-  let best = -1;
-  for (const m of others) if (m.set !== d.set) best = Math.max(best, dotAt(m.vector, 0, q, 0, axes.count));
-  return best < 0 ? 0 : supportOf(best, floor);
-}
-
 /** Each report question's candidates' support, from the other sets' answered questions; by d.id + d.group. */
 export function memorySupport(
   rows: readonly QuestionData[],
@@ -153,7 +124,7 @@ const base64 = (a: Int8Array | Float32Array) =>
   Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
 
 export function memoryFile(
-  items: readonly Pick<MemoryItem, "gold" | "stored">[],
+  items: readonly MemoryItem[],
   axes: MemoryAxes,
   embeddingModel: string,
   floor: number,

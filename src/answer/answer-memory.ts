@@ -44,11 +44,7 @@ export const answerMemorySchema = z.object({
   questions: z
     .array(
       z.object({
-        gold: z
-          .array(z.string().min(1))
-          .describe(
-            "Spans of the shelf's text that answer it; none for a question the shelf does not answer.",
-          ),
+        gold: z.array(z.string().min(1)).min(1).describe("Spans of the shelf's text that answer it."),
         vector: z
           .string()
           .describe(
@@ -57,7 +53,7 @@ export const answerMemorySchema = z.object({
         scale: z.number().positive().describe("What a byte of 127 stands for."),
       }),
     )
-    .describe("Labelled questions; their texts are left out, their vectors are what is compared."),
+    .describe("Answered questions; their texts are left out, their vectors are what is compared."),
   fitted: z.record(z.string(), z.unknown()).describe("How it was made: data, date."),
 });
 export type AnswerMemoryFile = z.infer<typeof answerMemorySchema>;
@@ -72,24 +68,13 @@ export interface AnswerMemory {
   version: string;
   /** Log-odds added to a sentence's ranking score per unit of support. */
   weight: number;
-  /** What the memory recalls for one question. */
-  recall(question: Float32Array): MemoryRecall;
-}
-
-/** What a shelf's labelled questions say about one question. */
-export interface MemoryRecall {
   /**
-   * Each sentence's support: how close the question is to the closest answered question the sentence
-   * answers, from 0 (none, or no closer than the floor) to 1 (the same question).
+   * For one question, each sentence's support: how close the question is to the closest answered question
+   * the sentence answers, from 0 (none, or no closer than the floor) to 1 (the same question), compared on
+   * the memory's axes.
    */
-  support(sentence: number): number;
-  /** How close the question is to the closest one the shelf does not answer, on the same scale. */
-  likeRefused: number;
+  supportFor(question: Float32Array): (sentence: number) => number;
 }
-
-/** The calibration inputs a memory gives (besides the support in the ranking). */
-export const MEMORY_INPUTS = ["likeRefused", "topSupport"] as const;
-export type MemoryInput = (typeof MEMORY_INPUTS)[number];
 
 /** One signed byte a number, scaled by the largest magnitude: a question vector in a quarter of the space. */
 export function quantise(vector: Float32Array): { bytes: Int8Array; scale: number } {
@@ -168,25 +153,22 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   const bySentence = new Map<number, Float32Array[]>();
   store.sentences.forEach((sentence, i) => {
     const answered = file.questions.flatMap((q, k) =>
-      q.gold.length && answersWith(sentence.text, q.gold) ? [vectors[k]!] : [],
+      answersWith(sentence.text, q.gold) ? [vectors[k]!] : [],
     );
     if (answered.length) bySentence.set(i, answered);
   });
-  const refused = vectors.filter((_, k) => file.questions[k]!.gold.length === 0);
-  const closest = (asked: Float32Array, among: readonly Float32Array[]) => {
-    let best = -1;
-    for (const v of among) best = Math.max(best, dotAt(v, 0, asked, 0, count));
-    return best < 0 ? 0 : supportOf(best, file.floor);
-  };
   const { fitted: _fitted, ...behaviour } = file;
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     weight: file.weight,
-    recall(question) {
+    supportFor(question) {
       const asked = onColumns(question, axes, count);
-      return {
-        support: (sentence) => closest(asked, bySentence.get(sentence) ?? []),
-        likeRefused: closest(asked, refused),
+      return (sentence) => {
+        const answered = bySentence.get(sentence);
+        if (!answered) return 0;
+        let best = -1;
+        for (const v of answered) best = Math.max(best, dotAt(v, 0, asked, 0, count));
+        return supportOf(best, file.floor);
       };
     },
   };

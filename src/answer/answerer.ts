@@ -9,7 +9,7 @@ import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
 import type { ShelfCalibration } from "./shelf-calibration.js";
-import type { AnswerMemory, MemoryInput } from "./answer-memory.js";
+import type { AnswerMemory } from "./answer-memory.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
 import { gatherTokens, tokenMatcher } from "./token-match.js";
@@ -90,9 +90,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   const modelVersion = [model.version, calibration?.version, memory && `m${memory.version}`]
     .filter(Boolean)
     .join("+");
-  const confidenceOf = (features: FeatureRow<QuestionFeature>, recalled?: Record<MemoryInput, number>) => {
+  const confidenceOf = (features: FeatureRow<QuestionFeature>) => {
     const general = model.confidence(features);
-    return calibration ? calibration.apply(general, features, recalled) : general;
+    return calibration ? calibration.apply(general, features) : general;
   };
   if (model.head && model.head.weights.length !== store.manifest.model.dims) {
     throw new AppError(
@@ -129,18 +129,12 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const t1 = performance.now();
       const ranked = retrieval.finish(vector);
       const t2 = performance.now();
-      const { chosen, features, passages, recalled } = await decide(
-        q,
-        lexical,
-        ranked,
-        vector,
-        embedding.tokens,
-      );
+      const { chosen, features, passages } = await decide(q, lexical, ranked, vector, embedding.tokens);
       const candidateQuotes = toQuotes(
         store,
         chosen.map((c) => c.sentence),
       );
-      const fitted = features ? confidenceOf(features, recalled) : 0;
+      const fitted = features ? confidenceOf(features) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
       const confidence = roundForAnswer(
@@ -195,20 +189,16 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     vector: Float32Array,
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
-    const recall = memory?.recall(vector);
+    const support = memory?.supportFor(vector);
     const candidates = gatherCandidates(
       store,
       ranked,
       vector,
       model.file.candidatePassages,
       model.head,
-      recall?.support,
+      support,
     );
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
-    const recalled = recall && {
-      likeRefused: recall.likeRefused,
-      topSupport: Math.max(...candidates.map((c) => c.memory)),
-    };
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
     // What needs no token vectors is worked out before waiting for them (each sentence's once a question).
@@ -225,7 +215,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);
     const listed = rerankPassages(store, ranked, model.file.candidatePassages, candidates, logits);
-    return { chosen: pick(candidates, logits), features, passages: listed, recalled };
+    return { chosen: pick(candidates, logits), features, passages: listed };
   }
 
   function pick(candidates: Candidate[], logits: number[]): Chosen[] {

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { AppError, describeError } from "../errors.js";
 import { linear, logisticSchema, parseFitted, sigmoid } from "./answer-model.js";
 import { QUESTION_FEATURES, type FeatureRow, type QuestionFeature } from "./features.js";
-import { MEMORY_INPUTS, type MemoryInput } from "./answer-memory.js";
 
 /**
  * A shelf's own calibration of the confidence, fitted by `npm run fit` on labelled questions about that shelf
@@ -19,7 +18,7 @@ export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
 
 /** The general confidence's log-odds, the first input of a shelf's calibration. */
 export const LOG_ODDS = "logOdds";
-const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES, ...MEMORY_INPUTS] as const;
+const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES] as const;
 
 export const shelfCalibrationSchema = z.object({
   format: z.literal(1).describe("Bumped when the file's layout changes."),
@@ -38,15 +37,8 @@ export interface ShelfCalibration {
   /** Hash of what changes answers; joins the answer model's version in every answer. */
   version: string;
   threshold: number;
-  /** `memory`: what the shelf's labelled questions say (answer-memory.json); all 0 without them. */
-  apply(
-    confidence: number,
-    features: FeatureRow<QuestionFeature>,
-    memory?: Readonly<Record<MemoryInput, number>>,
-  ): number;
+  apply(confidence: number, features: FeatureRow<QuestionFeature>): number;
 }
-
-const NO_MEMORY: Record<MemoryInput, number> = { likeRefused: 0, topSupport: 0 };
 
 /** Log-odds of a probability, held just inside 0 and 1 so that they are finite. */
 export function logOdds(confidence: number): number {
@@ -63,8 +55,7 @@ export function shelfCalibration(file: ShelfCalibrationFile, source: string): Sh
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     threshold: file.threshold,
-    apply: (confidence, row, memory = NO_MEMORY) =>
-      sigmoid(logit({ ...row, ...memory, [LOG_ODDS]: logOdds(confidence) })),
+    apply: (confidence, row) => sigmoid(logit({ ...row, [LOG_ODDS]: logOdds(confidence) })),
   };
 }
 

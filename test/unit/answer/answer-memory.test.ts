@@ -62,33 +62,13 @@ describe("a shelf's answered questions", () => {
     const text = store.sentences[sentence]!.text;
     const asked = unit([1, 0, 0, 0, 0, 0, 0, 0]);
     const memory = answerMemory(memoryFile([{ gold: [text.slice(5, 45)], vector: asked }]), store);
-    const same = memory.recall(asked).support;
+    const same = memory.supportFor(asked);
     expect(same(sentence)).toBeCloseTo(1, 2);
     const near = unit([1, 0.7, 0, 0, 0, 0, 0, 0]);
-    expect(memory.recall(near).support(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
-    expect(memory.recall(unit([0, 1, 0, 0, 0, 0, 0, 0])).support(sentence)).toBe(0);
+    expect(memory.supportFor(near)(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
+    expect(memory.supportFor(unit([0, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
     const other = store.sentences.findIndex((s) => !s.text.includes(text.slice(5, 45)));
     expect(same(other)).toBe(0);
-  });
-
-  it("tells how like a question is to the closest one the shelf does not answer", () => {
-    const refused = unit([0, 0, 1, 0, 0, 0, 0, 0]);
-    const memory = answerMemory(
-      memoryFile([
-        { gold: [], vector: refused },
-        { gold: ["Minhang"], vector: unit([1, 0, 0, 0, 0, 0, 0, 0]) },
-      ]),
-      store,
-    );
-    expect(memory.recall(refused).likeRefused).toBeCloseTo(1, 2);
-    expect(memory.recall(unit([0, 0, 1, 0.7, 0, 0, 0, 0])).likeRefused).toBeCloseTo(
-      supportOf(Math.cos(Math.atan(0.7)), 0.5),
-      2,
-    );
-    expect(memory.recall(unit([1, 0, 0, 0, 0, 0, 0, 0])).likeRefused).toBe(0);
-    // A refused question supports no sentence.
-    const recalled = memory.recall(refused);
-    expect(store.sentences.every((_, i) => recalled.support(i) === 0)).toBe(true);
   });
 
   it("changes its version with what it holds", () => {
@@ -119,8 +99,8 @@ describe("a shelf's answered questions", () => {
       questions: [{ gold, vector: Buffer.from(Int8Array.of(127).buffer).toString("base64"), scale: 1 }],
     };
     const memory = answerMemory(stored, store);
-    expect(memory.recall(unit([0.2, 1, 0, 0, 0, 0, 0, 0])).support(sentence)).toBeCloseTo(1, 5);
-    expect(memory.recall(unit([-0.2, 1, 0, 0, 0, 0, 0, 0])).support(sentence)).toBe(0);
+    expect(memory.supportFor(unit([0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBeCloseTo(1, 5);
+    expect(memory.supportFor(unit([-0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
   });
 
   it("refuses vectors of another length than the index's", () => {

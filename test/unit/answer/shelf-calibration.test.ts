@@ -59,22 +59,6 @@ describe("a shelf's calibration beside its corpus", () => {
     expect(cal?.version).toMatch(/^[0-9a-f]{8}$/);
   });
 
-  it("weighs what the shelf's labelled questions say, as nothing when they are not given", () => {
-    const withMemory = {
-      features: ["logOdds", "likeRefused"],
-      mean: [0, 0.2],
-      scale: [1, 0.2],
-      weights: [1, -2],
-      bias: 0,
-    };
-    const cal = loadShelfCalibration(corpusWith(file({ model: withMemory })), "abc123", () => undefined)!;
-    const row = {} as Parameters<typeof cal.apply>[1];
-    // Without a memory its inputs are 0: −2 × (0 − 0.2) / 0.2 = +2.
-    expect(cal.apply(0.5, row)).toBeCloseTo(1 / (1 + Math.exp(-2)), 10);
-    // Like a question the shelf does not answer: −2 × (1 − 0.2) / 0.2 = −8.
-    expect(cal.apply(0.5, row, { likeRefused: 1, topSupport: 0 })).toBeCloseTo(1 / (1 + Math.exp(8)), 10);
-  });
-
   it("is set aside with a warning when fitted for another answer model", () => {
     const warnings: string[] = [];
     const cal = loadShelfCalibration(corpusWith(file()), "other", (l) => warnings.push(l));
