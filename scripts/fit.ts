@@ -45,8 +45,9 @@ import {
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * The report question sets fitted on; h10 to h14, written after them, judge the model. h5, h6, h8 and h9
- * judged the models before this one and joined the data once newer sets could take their place.
+ * The report question sets fitted on (and held in the report's answer memory); h15 to h18, written after
+ * them, judge the model. Each set joined the data once newer sets could take its place as a judge: h10 to
+ * h14 in the sixth session.
  */
 const REPORT_SETS = [
   "own",
@@ -172,11 +173,10 @@ const SHELF_MAX_FALSE_ABSTENTION = 0.05;
  */
 const SHELF_FEATURES = QUESTION_FEATURES.filter((f) => !["top", "gap", "share"].includes(f));
 /**
- * A report question counts this many times a SQuAD one: there are 7 times fewer of them, and without the
- * weight the confidence learns only Wikipedia's crowd questions, which copy the article's words. 7 was chosen
- * against 5 and 10 on SQuAD dev, dev, h5 and h6 with seven report sets (396 questions); with eleven (706) 4
- * keeps the report's share of the weight, and was chosen against 7 on SQuAD dev, dev and h10 (7: SQuAD dev
- * R@1 0.846 under its bar; docs/answer-quality.md).
+ * A report question counts this many times a SQuAD one: there are far fewer of them, and without the weight
+ * the confidence learns only Wikipedia's crowd questions, which copy the article's words. 7 was chosen
+ * against 5 and 10 with seven report sets (396 questions); 4 kept the report's share with eleven (706), and
+ * 2.5 with sixteen (1,106): 4 put SQuAD dev R@1 at 0.846, under its bar (docs/answer-quality.md).
  */
 const REPORT_WEIGHT = Number(values["report-weight"]);
 

@@ -150,11 +150,12 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   if (vectors.some((v) => v.length !== count)) {
     throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
   }
+  // Whitespace folded once per text, not once per pair: a shelf's sentences times its questions.
+  const golds = file.questions.map((q) => q.gold.map(collapse));
   const bySentence = new Map<number, Float32Array[]>();
   store.sentences.forEach((sentence, i) => {
-    const answered = file.questions.flatMap((q, k) =>
-      answersWith(sentence.text, q.gold) ? [vectors[k]!] : [],
-    );
+    const text = collapse(sentence.text);
+    const answered = golds.flatMap((gold, k) => (gold.some((g) => text.includes(g)) ? [vectors[k]!] : []));
     if (answered.length) bySentence.set(i, answered);
   });
   const { fitted: _fitted, ...behaviour } = file;
