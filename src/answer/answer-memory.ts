@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { AppError, describeError } from "../errors.js";
+import { AppError } from "../errors.js";
 import { dotAt } from "../retrieval/dense.js";
 import type { Store } from "../store/store.js";
-import { parseFitted } from "./answer-model.js";
+import { parseFitted, readFittedFile } from "./answer-model.js";
 
 /**
  * A shelf's answered questions, kept beside its documents (`answer-memory.json`, written by `npm run fit`
@@ -199,14 +198,8 @@ export function loadAnswerMemory(
   warn: (line: string) => void,
 ): AnswerMemoryFile | undefined {
   const file = path.join(corpusDir, ANSWER_MEMORY_FILE);
-  if (!existsSync(file)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new AppError("ANSWER_MEMORY_INVALID", `${file}: ${describeError(error)}.`);
-  }
-  const parsed = parseAnswerMemory(json, file);
+  const parsed = readFittedFile(answerMemorySchema, file, "ANSWER_MEMORY_INVALID");
+  if (!parsed) return undefined;
   if (parsed.embeddingModel !== embeddingModel) {
     warn(
       `${file} was made with ${parsed.embeddingModel}, not ${embeddingModel}; answering without it (refit with npm run fit)`,

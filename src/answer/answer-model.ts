@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError, type ErrorCode } from "../errors.js";
+import { AppError, describeError, type ErrorCode } from "../errors.js";
 import type { EmbeddingHead } from "./candidates.js";
 import {
   QUESTION_FEATURES,
@@ -87,6 +88,25 @@ export const CLIP = 4;
 export const clip = (z: number) => Math.max(-CLIP, Math.min(CLIP, z));
 
 /** A fitted file checked against its schema; the first problem named with where it is. */
+/**
+ * A fitted file beside a shelf's documents, parsed with its schema; undefined when the shelf has none. A file
+ * that is not JSON, or not of the schema, fails with `code`, naming the file.
+ */
+export function readFittedFile<S extends z.ZodType>(
+  schema: S,
+  file: string,
+  code: ErrorCode,
+): z.infer<S> | undefined {
+  if (!existsSync(file)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AppError(code, `${file}: ${describeError(error)}.`);
+  }
+  return parseFitted(schema, json, code, file);
+}
+
 export function parseFitted<S extends z.ZodType>(
   schema: S,
   json: unknown,

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { AppError, describeError } from "../errors.js";
-import { linear, logisticSchema, parseFitted, sigmoid } from "./answer-model.js";
+import { linear, logisticSchema, parseFitted, readFittedFile, sigmoid } from "./answer-model.js";
 import { QUESTION_FEATURES, type FeatureRow, type QuestionFeature } from "./features.js";
 
 /**
@@ -69,14 +67,8 @@ export function loadShelfCalibration(
   warn: (line: string) => void,
 ): ShelfCalibration | undefined {
   const file = path.join(corpusDir, SHELF_CALIBRATION_FILE);
-  if (!existsSync(file)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new AppError("SHELF_CALIBRATION_INVALID", `${file}: ${describeError(error)}.`);
-  }
-  const parsed = parseShelfCalibration(json, file);
+  const parsed = readFittedFile(shelfCalibrationSchema, file, "SHELF_CALIBRATION_INVALID");
+  if (!parsed) return undefined;
   if (parsed.answerModel !== answerModelVersion) {
     warn(
       `${file} was fitted for answer model ${parsed.answerModel}, not ${answerModelVersion}; using the general calibration (refit with npm run fit)`,
