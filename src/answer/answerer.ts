@@ -189,15 +189,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     vector: Float32Array,
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
-    const support = memory?.supportFor(vector);
-    const candidates = gatherCandidates(
-      store,
-      ranked,
-      vector,
-      model.file.candidatePassages,
-      model.head,
-      support,
-    );
+    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
     if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
@@ -205,12 +197,12 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     sentences.forEach(lexical);
     const gathered = gatherTokens(store, sentences);
     const statics = questionStatics(store, q, ranked);
+    // The shelf's answered questions add their evidence to the general model's (see AnswerMemory); worked
+    // out here, while the token vectors are still on their way from the model's thread.
+    const boost = memory ? sentences.map(memory.supportFor(vector)).map((s) => memory.weight * s) : null;
     const match = await tokenMatcher(store, await tokens, gathered, product);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
-    // The shelf's answered questions add their evidence to the general model's (see AnswerMemory).
-    const logits = rows.map(
-      (row, i) => model.sentenceLogit(row) + (memory?.weight ?? 0) * candidates[i]!.memory,
-    );
+    const logits = rows.map((row, i) => model.sentenceLogit(row) + (boost?.[i] ?? 0));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);

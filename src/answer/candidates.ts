@@ -20,8 +20,6 @@ export interface Candidate {
   passageLexical: number;
   /** The learned similarity of question and sentence (see EmbeddingHead); 0 without a head. */
   head: number;
-  /** The shelf's answered questions' support for the sentence (see AnswerMemory); 0 without them. */
-  memory: number;
 }
 
 /**
@@ -61,7 +59,6 @@ export function gatherCandidates(
   vector: Float32Array,
   passages: number,
   head?: EmbeddingHead,
-  support?: (sentence: number) => number,
 ): Candidate[] {
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
@@ -80,7 +77,6 @@ export function gatherCandidates(
         passageDense: p.dense,
         passageLexical: p.lexicalNorm,
         head: head ? headScore(head, store.sentenceVectors, sentence, vector) : 0,
-        memory: support ? support(sentence) : 0,
       });
     }
   });

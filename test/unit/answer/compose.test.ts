@@ -29,7 +29,6 @@ const candidate = (sentence: number): Candidate => ({
   passageDense: 0,
   passageLexical: 0,
   head: 0,
-  memory: 0,
 });
 
 describe("composing an answer", () => {
