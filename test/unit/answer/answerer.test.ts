@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerMemory, quantise } from "../../../src/answer/answer-memory.js";
 import { createAnswerer, DEFAULT_ANSWERER } from "../../../src/answer/answerer.js";
 import { createAnswerParts } from "../../../src/app.js";
 import { AppError } from "../../../src/errors.js";
@@ -114,6 +115,54 @@ describe("document filter", () => {
 });
 
 describe("words searched while the question is embedded", () => {
+  it("quotes the sentence a shelf's answered question like this one was answered with", async () => {
+    const question = "How many pocket parks will be built?";
+    const before = await answerer().ask(question);
+    // A sentence the general model does not put first: the first sentence of a lower passage.
+    const other = before.answer.passages
+      .slice(1)
+      .map((p) => p.text.slice(0, p.text.indexOf(". ")))
+      .find((first) => first.length > 50 && !before.candidateQuotes.some((q) => q.text.includes(first)))!;
+    expect(other).toBeDefined();
+    const [asked] = await embedder.embed([question]);
+    const stored = quantise(asked!);
+    const identity = Float32Array.from({ length: 384 * 384 }, (_, i) => (i % 385 === 0 ? 1 : 0));
+    const memory = answerMemory(
+      {
+        format: 1,
+        embeddingModel: "test",
+        dims: 384,
+        axes: { count: 384, values: Buffer.from(identity.buffer).toString("base64") },
+        floor: 0.5,
+        weight: 50,
+        questions: [
+          {
+            gold: [other.slice(0, 40)],
+            vector: Buffer.from(stored.bytes.buffer).toString("base64"),
+            scale: stored.scale,
+          },
+        ],
+        fitted: {},
+      },
+      store,
+    );
+    const remembering = createAnswerer({
+      store,
+      embedder,
+      retriever: createRetriever(store),
+      ...parts,
+      memory,
+    });
+    const after = await remembering.ask(question);
+    expect(after.candidateQuotes[0]?.text).toContain(other.slice(0, 40));
+    expect(after.answer.index.answerModel).toBe(`${parts.model.version}+m${memory.version}`);
+    // A question unlike the answered one is ranked as without the memory.
+    const unlike = "river greenways";
+    expect((await remembering.ask(unlike)).candidateQuotes).toEqual(
+      (await answerer().ask(unlike)).candidateQuotes,
+    );
+  });
+
   it("ranks exactly as the one-step retrieval does", async () => {
     const retriever = createRetriever(store);
     for (const question of ["How many pocket parks will be built?", "river greenways", "budget"]) {
