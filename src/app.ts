@@ -225,20 +225,22 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
     refresh,
     watch(onRefreshed, watchOptions) {
       watcher?.close();
-      watcher = watchCorpus(
-        settings.CORPUS_DIR,
-        () => {
-          refresh()
-            .then((result) => onRefreshed?.(result))
-            .catch((error: unknown) => {
-              if (stopping.signal.aborted) return;
-              warn(
-                `index: refresh failed, still answering from the previous index (${describeError(error)})`,
-              );
-            });
-        },
-        watchOptions,
-      );
+      const onChange = (onlyIfChanged = false) => {
+        const before = current.store;
+        refresh()
+          .then((result) => {
+            if (!onlyIfChanged || result.store !== before) onRefreshed?.(result);
+          })
+          .catch((error: unknown) => {
+            if (stopping.signal.aborted) return;
+            warn(`index: refresh failed, still answering from the previous index (${describeError(error)})`);
+          });
+      };
+      watcher = watchCorpus(settings.CORPUS_DIR, () => onChange(), watchOptions);
+      // A document dropped in between the build and now fires no event the watcher can see (its first look
+      // already counts it): one refresh catches it, and costs a check of the folder when nothing changed
+      // (then nobody hears of it).
+      onChange(true);
     },
     async close() {
       watcher?.close();
