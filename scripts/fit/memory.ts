@@ -4,10 +4,10 @@
  * learned on questions the memory does not hold.
  */
 import {
-  answersWith,
   onAxes,
   quantise,
   readBack,
+  spanFinder,
   supportOf,
   type AnswerMemoryFile,
 } from "../../src/answer/answer-memory.js";
@@ -50,10 +50,11 @@ export function memoryItems(
   sentenceTexts: readonly string[],
   axesCount: number,
 ): { items: MemoryItem[]; axes: MemoryAxes } {
+  const answering = spanFinder(sentenceTexts);
   const answered = sets.flatMap((set) =>
     readItems(set.questions).flatMap((item) => {
       const gold = item.gold.filter((g): g is string => typeof g === "string");
-      const sentences = new Set(sentenceTexts.flatMap((text, i) => (answersWith(text, gold) ? [i] : [])));
+      const sentences = new Set(answering(gold));
       return gold.length && sentences.size
         ? [{ set: set.name, gold, full: vectorOf(set.name, item.id), sentences }]
         : [];

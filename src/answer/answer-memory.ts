@@ -118,11 +118,18 @@ export function readBack(bytes: Int8Array, scale: number): Float32Array {
   return v.map((x) => x / length);
 }
 
-/** Whether a sentence answers: it holds a gold span (whitespace aside). */
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
-export function answersWith(text: string, gold: readonly string[]): boolean {
-  const t = collapse(text);
-  return gold.some((g) => t.includes(collapse(g)));
+
+/**
+ * Which of the texts answer a question: those holding one of its gold spans, whitespace aside. The texts
+ * are folded once, for all the questions asked of them (a shelf's sentences times its questions).
+ */
+export function spanFinder(texts: readonly string[]): (gold: readonly string[]) => number[] {
+  const folded = texts.map(collapse);
+  return (gold) => {
+    const spans = gold.map(collapse);
+    return folded.flatMap((text, i) => (spans.some((g) => text.includes(g)) ? [i] : []));
+  };
 }
 
 /** The support one answered question gives, by the memory's floor. */
@@ -149,13 +156,17 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   if (vectors.some((v) => v.length !== count)) {
     throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
   }
-  // Whitespace folded once per text, not once per pair: a shelf's sentences times its questions.
-  const golds = file.questions.map((q) => q.gold.map(collapse));
-  const bySentence = new Map<number, Float32Array[]>();
-  store.sentences.forEach((sentence, i) => {
-    const text = collapse(sentence.text);
-    const answered = golds.flatMap((gold, k) => (gold.some((g) => text.includes(g)) ? [vectors[k]!] : []));
-    if (answered.length) bySentence.set(i, answered);
+  // One matrix, a question a row: every cosine of a new question is one pass over contiguous memory.
+  const stored = new Float32Array(vectors.length * count);
+  vectors.forEach((v, k) => stored.set(v, k * count));
+  const answering = spanFinder(store.sentences.map((s) => s.text));
+  const bySentence = new Map<number, number[]>();
+  file.questions.forEach((q, k) => {
+    for (const i of answering(q.gold)) {
+      const answered = bySentence.get(i);
+      if (answered) answered.push(k);
+      else bySentence.set(i, [k]);
+    }
   });
   const { fitted: _fitted, ...behaviour } = file;
   return {
@@ -163,11 +174,13 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     weight: file.weight,
     supportFor(question) {
       const asked = onColumns(question, axes, count);
+      const cosines = new Float64Array(vectors.length);
+      for (let k = 0; k < vectors.length; k++) cosines[k] = dotAt(stored, k * count, asked, 0, count);
       return (sentence) => {
         const answered = bySentence.get(sentence);
         if (!answered) return 0;
         let best = -1;
-        for (const v of answered) best = Math.max(best, dotAt(v, 0, asked, 0, count));
+        for (const k of answered) if (cosines[k]! > best) best = cosines[k]!;
         return supportOf(best, file.floor);
       };
     },

@@ -8,6 +8,7 @@ import {
   dequantise,
   loadAnswerMemory,
   quantise,
+  spanFinder,
   supportOf,
   type AnswerMemoryFile,
 } from "../../../src/answer/answer-memory.js";
@@ -69,6 +70,13 @@ describe("a shelf's answered questions", () => {
     expect(memory.supportFor(unit([0, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
     const other = store.sentences.findIndex((s) => !s.text.includes(text.slice(5, 45)));
     expect(same(other)).toBe(0);
+  });
+
+  it("finds the texts holding any of a question's spans, whatever their line breaks and spacing", () => {
+    const answering = spanFinder(["The park opens\n in  May.", "It closes in June.", "Nothing here."]);
+    expect(answering(["opens in May"])).toEqual([0]);
+    expect(answering(["closes in June", "park  opens"])).toEqual([0, 1]);
+    expect(answering(["opens in June"])).toEqual([]);
   });
 
   it("changes its version with what it holds", () => {
