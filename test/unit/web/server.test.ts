@@ -24,7 +24,7 @@ const server = (options: Partial<Parameters<typeof createWebServer>[0]> = {}) =>
 const q = (s: string) => encodeURIComponent(s);
 // Answered over this test index (the report and the hostile document) by the engine as it stands.
 const QUESTION = "What is planned for rural revitalization?";
-const ABOUT_IT = "The third is rural revitalization.";
+const ABOUT_IT = "we will focus on building beautiful villages";
 
 describe("JSON API", () => {
   it("/api/ask returns byte for byte what ask --json prints for the same index", async () => {
