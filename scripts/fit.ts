@@ -78,7 +78,7 @@ const REPORT_SETS = [
 
 const CLI: CliSpec = {
   usage:
-    "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2] [--confidence-l2 L2] [--second-quote-margin M] [--shelf-out FILE] [--memory-out FILE]",
+    "npm run -s fit -- [--out FILE] [--shared DIR] [--folds N] [--report-weight W] [--head-l2 L2] [--confidence-l2 L2] [--second-quote-margin M] [--shelf-max-refused R] [--shelf-out FILE] [--memory-out FILE]",
   about:
     "Refits the answer stage from labelled questions (SQuAD training split and report sets under --shared) " +
     "and writes the model file; progress on stderr.",
@@ -107,6 +107,11 @@ const CLI: CliSpec = {
       help:
         "A second quote is given when its log-odds are within M of the best's (default 2: SQuAD dev quote " +
         "accuracy 0.846 against 0.821 with 1.5 and 0.800 with 1).",
+    },
+    "shelf-max-refused": {
+      type: "string",
+      value: "R",
+      help: "Most share of the report's answerable questions its calibration's threshold may refuse, in the fitted data (default 0.05).",
     },
     "report-sets": {
       type: "string",
@@ -137,6 +142,7 @@ const values = {
   "confidence-l2": typeof given["confidence-l2"] === "string" ? given["confidence-l2"] : "0.5",
   "second-quote-margin":
     typeof given["second-quote-margin"] === "string" ? given["second-quote-margin"] : "2",
+  "shelf-max-refused": typeof given["shelf-max-refused"] === "string" ? given["shelf-max-refused"] : "0.05",
   "report-sets": typeof given["report-sets"] === "string" ? given["report-sets"] : REPORT_SETS.join(","),
   "memory-out":
     typeof given["memory-out"] === "string"
@@ -147,7 +153,15 @@ const values = {
       ? given["shelf-out"]
       : path.join(REPORT_CORPUS, SHELF_CALIBRATION_FILE),
 };
-for (const name of ["folds", "report-weight", "head-l2", "confidence-l2", "second-quote-margin"] as const) {
+const NUMBERS = [
+  "folds",
+  "report-weight",
+  "head-l2",
+  "confidence-l2",
+  "second-quote-margin",
+  "shelf-max-refused",
+] as const;
+for (const name of NUMBERS) {
   if (!(Number(values[name]) > 0)) exitUsage(`--${name} must be a number above 0; got ${values[name]}.`);
 }
 if (!existsSync(values.shared))
@@ -171,7 +185,7 @@ const L2S = [0.003];
 /** At most this share of answerable questions abstained on, out of fold; the best F1 of abstention within it. */
 const MAX_FALSE_ABSTENTION = 0.08;
 /** The report's bar: a district office would rather be told "probably" than be refused. */
-const SHELF_MAX_FALSE_ABSTENTION = 0.05;
+const SHELF_MAX_FALSE_ABSTENTION = Number(values["shelf-max-refused"]);
 /**
  * The inputs a shelf's calibration may weigh beside the general log-odds: every general question input but
  * the three that the log-odds already summarise (how clearly the best candidate wins). The general model,
