@@ -5,7 +5,7 @@ import { knownWordsOf } from "../language/known-words.js";
 import { translatedConfidence } from "../language/translation-quality.js";
 import type { QueryTranslator } from "../language/translator.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
-import { sentencesOf, type Retriever } from "../retrieval/retriever.js";
+import { unitSentences, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
 import type { ShelfCalibration } from "./shelf-calibration.js";
@@ -162,9 +162,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
 
   /** The sentences of the passages the words found, best first, as many as may be candidates. */
   function likelySentences(units: readonly number[]): number[] {
-    return units
-      .slice(0, 2 * model.file.candidatePassages)
-      .flatMap((unit) => sentencesOf(store, store.units[unit]!));
+    return units.slice(0, 2 * model.file.candidatePassages).flatMap((unit) => unitSentences(store, unit));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { dot } from "../retrieval/dense.js";
 import { clip } from "./answer-model.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
-import { sentencesOf } from "../retrieval/retriever.js";
+import { unitSentences } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 
 /** A sentence that may be quoted, with what retrieval knows of it. */
@@ -63,7 +63,7 @@ export function gatherCandidates(
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
   ranked.slice(0, passages).forEach((p, rank) => {
-    for (const sentence of sentencesOf(store, store.units[p.unit]!)) {
+    for (const sentence of unitSentences(store, p.unit)) {
       const seen = bySentence.get(sentence);
       if (seen) {
         seen.passageLexical = Math.max(seen.passageLexical, p.lexicalNorm);

@@ -1,6 +1,6 @@
 import type { SentenceUnit } from "../chunking/units.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
-import { sentencesOf } from "../retrieval/retriever.js";
+import { unitSentences } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { Candidate } from "./candidates.js";
 import type { PassageOut, Quote } from "./types.js";
@@ -33,7 +33,7 @@ export function rerankPassages(
   const head = ranked.slice(0, passages).map((p, rank) => ({
     unit: p.unit,
     rank,
-    score: Math.max(0, ...sentencesOf(store, store.units[p.unit]!).map((s) => share.get(s) ?? 0)),
+    score: Math.max(0, ...unitSentences(store, p.unit).map((s) => share.get(s) ?? 0)),
   }));
   head.sort((a, b) => b.score - a.score || a.rank - b.rank);
   return [...head, ...ranked.slice(passages).map((p) => ({ unit: p.unit, score: 0 }))];

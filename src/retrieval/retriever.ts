@@ -47,7 +47,6 @@ export interface RetrievalUnderWay {
 
 /** Dense and lexical candidates (the store's indexes), every one scored on every signal, then fused. */
 export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
-  const unitSentences = store.units.map((u) => sentencesOf(store, u));
   const isKnown = (term: string) => (store.sentenceDf[term] ?? 0) > 0;
   const isTooCommon = (term: string) =>
     (store.sentenceDf[term] ?? 0) > TOO_COMMON_SHARE * store.sentences.length;
@@ -73,13 +72,25 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
           unit,
           dense: dot(store.unitVectors, unit, vector),
           lexical: lexicalScore.get(unit) ?? 0,
-          sentence: bestOf(unitSentences[unit] ?? [], store.sentenceVectors, vector),
+          sentence: bestOf(unitSentences(store, unit), store.sentenceVectors, vector),
         }));
         return fuse(candidates, options.weights);
       },
     };
   };
   return { begin, retrieve: ({ vector, ...request }) => begin(request).finish(vector) };
+}
+
+const UNIT_SENTENCES = new WeakMap<Store["units"], number[][]>();
+
+/**
+ * Positions in store.sentences of the sentences of the unit at `unit` in store.units, worked out once a
+ * store: every question looks up those of its candidate passages.
+ */
+export function unitSentences(store: Store, unit: number): readonly number[] {
+  let all = UNIT_SENTENCES.get(store.units);
+  if (!all) UNIT_SENTENCES.set(store.units, (all = store.units.map((u) => sentencesOf(store, u))));
+  return all[unit] ?? [];
 }
 
 /** Positions in store.sentences of a unit's sentences. */
