@@ -53,6 +53,28 @@ describe("answerer (fake embedder, fitted answer model)", () => {
     expect(JSON.stringify(a.answer)).toBe(JSON.stringify(b.answer));
   });
 
+  it("answers the same whether the sentences were worked out while the model embedded or after", async () => {
+    // A model slow enough that every sentence's lexical inputs are worked out before the vector comes.
+    const slow = {
+      ...embedder,
+      embedTokens: async (texts: readonly string[]) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return embedder.embedTokens!(texts);
+      },
+    };
+    const ask = (sentencesAhead: number, q: string) =>
+      createAnswerer(
+        { store, embedder: slow, retriever: createRetriever(store), ...parts },
+        { ...DEFAULT_ANSWERER, sentencesAhead },
+      ).ask(q);
+    for (const q of ["How many pocket parks will be built?", "What is planned for rural revitalization?"]) {
+      const ahead = await ask(DEFAULT_ANSWERER.sentencesAhead, q);
+      const after = await ask(0, q);
+      expect(JSON.stringify(ahead.answer)).toBe(JSON.stringify(after.answer));
+      expect(ahead.features).toEqual(after.features);
+    }
+  });
+
   it("never gives a confidence outside [0, 1] or NaN", async () => {
     for (const q of ["x", "the the the", "1 2 3", "What?", "pocket parks pocket parks"]) {
       const { answer } = await answerer().ask(q);
