@@ -164,6 +164,8 @@ const NUMBERS = [
 for (const name of NUMBERS) {
   if (!(Number(values[name]) > 0)) exitUsage(`--${name} must be a number above 0; got ${values[name]}.`);
 }
+if (!(Number(values["shelf-max-refused"]) < 1))
+  exitUsage(`--shelf-max-refused is a share and must be under 1; got ${values["shelf-max-refused"]}.`);
 if (!existsSync(values.shared))
   exitUsage(`No shared data folder at ${values.shared}; give one with --shared DIR.`);
 const shared = values.shared;

@@ -111,6 +111,16 @@ describe("every command follows the convention", () => {
     "scripts/fit.ts",
     "src/frontends/cli/start.ts",
   ];
+  it.concurrent.each([
+    ["0", "must be a number above 0; got 0."],
+    ["5", "is a share and must be under 1; got 5."],
+  ])("scripts/fit.ts: --shelf-max-refused %s exits 2 naming the value", async (value, message) => {
+    const r = await run("scripts/fit.ts", "--shelf-max-refused", value);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`--shelf-max-refused ${message}`);
+  });
+
   it.concurrent.each(TYPO_ENTRIES)(
     "%s: an unknown option exits 2 with one line and a suggestion",
     async (entry) => {
