@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "../errors.js";
 import { dotAt } from "../retrieval/dense.js";
 import type { Store } from "../store/store.js";
-import { parseFitted, readFittedFile } from "./answer-model.js";
+import { readFittedFile } from "./answer-model.js";
 
 /**
  * A shelf's answered questions, kept beside its documents (`answer-memory.json`, written by `npm run fit`
@@ -159,6 +159,7 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   // One matrix, a question a row: every cosine of a new question is one pass over contiguous memory.
   const stored = new Float32Array(vectors.length * count);
   vectors.forEach((v, k) => stored.set(v, k * count));
+  const answeredCount = vectors.length;
   const answering = spanFinder(store.sentences.map((s) => s.text));
   const bySentence = new Map<number, number[]>();
   file.questions.forEach((q, k) => {
@@ -174,8 +175,8 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     weight: file.weight,
     supportFor(question) {
       const asked = onColumns(question, axes, count);
-      const cosines = new Float64Array(vectors.length);
-      for (let k = 0; k < vectors.length; k++) cosines[k] = dotAt(stored, k * count, asked, 0, count);
+      const cosines = new Float64Array(answeredCount);
+      for (let k = 0; k < answeredCount; k++) cosines[k] = dotAt(stored, k * count, asked, 0, count);
       return (sentence) => {
         const answered = bySentence.get(sentence);
         if (!answered) return 0;
@@ -197,9 +198,6 @@ function floatsOf(base64: string, expected: number, field: string): Float32Array
   }
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
-
-export const parseAnswerMemory = (json: unknown, source: string): AnswerMemoryFile =>
-  parseFitted(answerMemorySchema, json, "ANSWER_MEMORY_INVALID", source);
 
 /**
  * The memory beside a corpus, if it has one made with this embedding model. One made with another model is

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-import { linear, logisticSchema, parseFitted, readFittedFile, sigmoid } from "./answer-model.js";
+import { linear, logisticSchema, readFittedFile, sigmoid } from "./answer-model.js";
 import { QUESTION_FEATURES, type FeatureRow, type QuestionFeature } from "./features.js";
 
 /**
@@ -43,9 +43,6 @@ export function logOdds(confidence: number): number {
   const p = Math.min(1 - 1e-6, Math.max(1e-6, confidence));
   return Math.log(p / (1 - p));
 }
-
-export const parseShelfCalibration = (json: unknown, source: string): ShelfCalibrationFile =>
-  parseFitted(shelfCalibrationSchema, json, "SHELF_CALIBRATION_INVALID", source);
 
 export function shelfCalibration(file: ShelfCalibrationFile, source: string): ShelfCalibration {
   const logit = linear(file.model, INPUTS, "SHELF_CALIBRATION_INVALID", source);

@@ -94,7 +94,7 @@ export function unitSentences(store: Store, unit: number): readonly number[] {
 }
 
 /** Positions in store.sentences of a unit's sentences. */
-export function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
+function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
   const out: number[] = [];
   const docId = unit.id.slice(0, unit.id.indexOf("#"));
   for (let i = unit.firstSentence; i <= unit.lastSentence; i++) {

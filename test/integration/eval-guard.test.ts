@@ -21,9 +21,9 @@ function runEval(args: string[], indexDir: string): EvalReport {
 
 /**
  * Guards answer quality on question sets the answer model was NOT fitted on (scripts/fit.ts lists what it
- * was fitted on, and the shelf's answer memory holds): h21 to h24 about the report, and, where ../shared is beside the clone, the SQuAD dev split
- * and the dev set. The bars sit a little under the figures measured when the model was fitted, so a change
- * that quietly undoes the work fails here.
+ * was fitted on, and the shelf's answer memory holds): h21 to h24 about the report, and, where ../shared is
+ * beside the clone, the SQuAD dev split and the dev set. The bars sit a little under the figures measured
+ * when the model was fitted, so a change that quietly undoes the work fails here.
  */
 describe("answer quality guard (sets never fitted on)", () => {
   const indexDir = mkdtempSync(path.join(os.tmpdir(), "eval-guard-"));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rerankPassages, toPassage, toQuotes } from "../../../src/answer/compose.js";
 import type { Candidate } from "../../../src/answer/candidates.js";
 import type { FusedPassage } from "../../../src/retrieval/fusion.js";
-import { sentencesOf } from "../../../src/retrieval/retriever.js";
+import { unitSentences } from "../../../src/retrieval/retriever.js";
 import type { Store } from "../../../src/store/store.js";
 import { fakeStore } from "../../fixtures/fake-store.js";
 
@@ -46,8 +46,8 @@ describe("composing an answer", () => {
 
   it("lists the candidate passages by their best sentence's share, the rest after them in retrieval's order", () => {
     const units = [0, 1, 2, 3].map((unit) => ({ unit }) as FusedPassage);
-    const best = sentencesOf(store, store.units[1]!)[0]!;
-    const other = sentencesOf(store, store.units[0]!)[0]!;
+    const best = unitSentences(store, 1)[0]!;
+    const other = unitSentences(store, 0)[0]!;
     const listed = rerankPassages(store, units, 2, [candidate(other), candidate(best)], [0, 3]);
     expect(listed.map((p) => p.unit)).toEqual([1, 0, 2, 3]);
     expect(listed[0]!.score).toBeGreaterThan(listed[1]!.score);
