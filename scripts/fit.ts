@@ -16,9 +16,16 @@ import { QUESTION_FEATURES, SENTENCE_FEATURES, questionFeatureRow } from "../src
 import type { FeatureRow, SentenceFeature } from "../src/answer/features.js";
 import { parseAnswerModel } from "../src/answer/answer-model.js";
 import { pickWithin } from "../src/answer/pick.js";
-import { LOG_ODDS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
+import { LOG_ODDS, MEMORY_INPUTS, SHELF_CALIBRATION_FILE, logOdds } from "../src/answer/shelf-calibration.js";
 import { ANSWER_MEMORY_FILE, embeddingModelOf } from "../src/answer/answer-memory.js";
-import { fitMemoryWeight, memoryFile, memoryItems, memorySupport } from "./fit/memory.js";
+import {
+  fitMemoryWeight,
+  memoryFile,
+  memoryItems,
+  memorySupport,
+  unansweredItems,
+  unansweredLikeness,
+} from "./fit/memory.js";
 import { createEmbedder, createMatrixProduct } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
@@ -45,7 +52,7 @@ import {
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * The report question sets fitted on (and held in the report's answer memory); h21 and h22, written after
+ * The report question sets fitted on (and held in the report's answer memory); h21 to h28, written after
  * them, judge the model. Each set joined the data once newer sets could take its place as a judge: h10 to
  * h14 in the sixth session, h15 to h20 in the seventh, with "terse": search-box look-ups ("greenways
  * target"), a form the other sets hardly hold.
@@ -211,6 +218,11 @@ const REPORT_WEIGHT = Number(values["report-weight"]);
 const MEMORY_FLOOR = 0.5;
 /** Axes the answered questions are compared on: a sixth of the embedding's dimensions, a sixth of the work. */
 const MEMORY_AXES = 64;
+/**
+ * Likeness to an unanswerable question counts above this cosine. Chosen among 0.5, 0.6 and 0.7 by the report
+ * calibration's abstention F1, each set judged by the others (0.898, 0.906 and 0.900; refused 5.1%, 4.2%, 4.5%).
+ */
+const UNANSWERED_FLOOR = 0.6;
 
 /** Articles per training shelf: the SQuAD dev shelf has 6, a district office's a handful. */
 const SHELF_SIZE = 6;
@@ -505,14 +517,40 @@ const memoryValidation = {
   reportTop1OfReachable: { without: reportTop1(generalLogits), with: reportTop1(shelfLogits) },
 };
 console.error(`memory: ${memory.length} answered report questions; ${JSON.stringify(memoryValidation)}`);
-const memoryOut = memoryFile(memory, memoryAxes, embeddingModel, MEMORY_FLOOR, memoryFit.weight, {
-  command: "npm run fit",
-  date: file.fitted.date,
-  data: reportQuestionSets.map((s) => s.questions),
-  validation: memoryValidation,
-});
+
+// The report's unanswerable questions, each tied to the sentence quoted for it out of fold; a question's
+// likeness to the other sets' ones quoted with its own first quote is an input of the shelf's calibration.
+const quotedOf = (d: QuestionData) => {
+  const best = pickWithin(shelfLogits(d), d.sentences, 0, 1)[0];
+  return best === undefined ? undefined : d.sentences[best];
+};
+const unanswered = unansweredItems(reportData, quotedOf, memoryAxes, questionVector);
+const unansweredOf = unansweredLikeness(
+  reportData,
+  quotedOf,
+  unanswered,
+  memoryAxes,
+  UNANSWERED_FLOOR,
+  questionVector,
+);
+const memoryOut = memoryFile(
+  memory,
+  { items: unanswered, texts: reportTexts, floor: UNANSWERED_FLOOR },
+  memoryAxes,
+  embeddingModel,
+  MEMORY_FLOOR,
+  memoryFit.weight,
+  {
+    command: "npm run fit",
+    date: file.fitted.date,
+    data: reportQuestionSets.map((s) => s.questions),
+    validation: memoryValidation,
+  },
+);
 writeFileSync(values["memory-out"], `${JSON.stringify(memoryOut)}\n`);
-console.error(`wrote ${values["memory-out"]} (${memory.length} questions)`);
+console.error(
+  `wrote ${values["memory-out"]} (${memory.length} answered questions, ${unanswered.length} unanswerable)`,
+);
 
 // (5) The report shelf's own calibration, from the out-of-fold confidences of its questions as the engine
 // scores them there: with the memory's support in the ranking.
@@ -520,8 +558,17 @@ const shelfPoint = (d: QuestionData): ShelfPoint => {
   const logits = shelfLogits(d);
   const row = questionRow(d, logits);
   const confidence = 1 / (1 + Math.exp(-logit(foldConfidence[fold(d)]!, confidenceStd, row)));
+  const best = pickWithin(logits, d.sentences, 0, 1)[0];
+  const recalled = {
+    answeredLikeness: best === undefined ? 0 : support.get(d.id + d.group)![best]!,
+    unansweredLikeness: unansweredOf.get(d.id + d.group)!,
+  };
   return {
-    inputs: [logOdds(confidence), ...SHELF_FEATURES.map((f) => row[QUESTION_FEATURES.indexOf(f)]!)],
+    inputs: [
+      logOdds(confidence),
+      ...SHELF_FEATURES.map((f) => row[QUESTION_FEATURES.indexOf(f)]!),
+      ...MEMORY_INPUTS.map((f) => recalled[f]),
+    ],
     right: d.answerable && hitWith(d, logits, MARGIN),
     answerable: d.answerable,
     set: d.set,
@@ -533,7 +580,7 @@ const heldOut = leaveOneSetOut(reportPoints, SHELF_MAX_FALSE_ABSTENTION);
 const shelfFile = {
   format: 1,
   answerModel: parseAnswerModel(file, values.out).version,
-  model: asFile([LOG_ODDS, ...SHELF_FEATURES], shelfFit.standardised, shelfFit.model),
+  model: asFile([LOG_ODDS, ...SHELF_FEATURES, ...MEMORY_INPUTS], shelfFit.standardised, shelfFit.model),
   threshold: shelfFit.threshold,
   fitted: {
     command: "npm run fit",

@@ -121,11 +121,61 @@ export function fitMemoryWeight(
   return { weight, logLikelihood };
 }
 
+/** A question labelled unanswerable, tied to the sentence the engine quoted for it out of fold. */
+export interface UnansweredItem {
+  set: string;
+  /** Position in the shelf's sentences. */
+  sentence: number;
+  vector: Float32Array;
+  stored: { bytes: Int8Array; scale: number };
+}
+
+export function unansweredItems(
+  rows: readonly QuestionData[],
+  quotedOf: (d: QuestionData) => number | undefined,
+  axes: MemoryAxes,
+  vectorOf: (set: string, id: string) => Float32Array,
+): UnansweredItem[] {
+  return rows.flatMap((d) => {
+    const sentence = quotedOf(d);
+    if (d.answerable || sentence === undefined) return [];
+    const stored = quantise(onAxes(vectorOf(d.set, d.id), axes.values, axes.count));
+    return [{ set: d.set, sentence, stored, vector: readBack(stored.bytes, stored.scale) }];
+  });
+}
+
+/**
+ * Each report question's likeness to the other sets' unanswerable questions quoted with the sentence it is
+ * quoted with itself (as the engine's memory works it out); by d.id + d.group.
+ */
+export function unansweredLikeness(
+  rows: readonly QuestionData[],
+  quotedOf: (d: QuestionData) => number | undefined,
+  items: readonly UnansweredItem[],
+  axes: MemoryAxes,
+  floor: number,
+  vectorOf: (set: string, id: string) => Float32Array,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of rows) {
+    const sentence = quotedOf(d);
+    const q = onAxes(vectorOf(d.set, d.id), axes.values, axes.count);
+    let best = -1;
+    for (const u of items) {
+      if (u.set !== d.set && u.sentence === sentence)
+        best = Math.max(best, dotAt(u.vector, 0, q, 0, axes.count));
+    }
+    out.set(d.id + d.group, supportOf(best, floor));
+  }
+  return out;
+}
+
 const base64 = (a: Int8Array | Float32Array) =>
   Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
 
 export function memoryFile(
   items: readonly MemoryItem[],
+  unanswered: { items: readonly UnansweredItem[]; texts: readonly string[]; floor: number },
   axes: MemoryAxes,
   embeddingModel: string,
   floor: number,
@@ -133,7 +183,7 @@ export function memoryFile(
   fitted: Record<string, unknown>,
 ): AnswerMemoryFile {
   return {
-    format: 1,
+    format: 2,
     embeddingModel,
     dims: axes.values.length / axes.count,
     axes: { count: axes.count, values: base64(axes.values) },
@@ -143,6 +193,12 @@ export function memoryFile(
       gold: m.gold,
       vector: base64(m.stored.bytes),
       scale: Number(m.stored.scale.toPrecision(6)),
+    })),
+    unansweredFloor: unanswered.floor,
+    unanswered: unanswered.items.map((u) => ({
+      quoted: unanswered.texts[u.sentence]!,
+      vector: base64(u.stored.bytes),
+      scale: Number(u.stored.scale.toPrecision(6)),
     })),
     fitted,
   };

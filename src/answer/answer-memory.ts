@@ -14,11 +14,16 @@ import { readFittedFile } from "./answer-model.js";
  * words nor the pooled vectors give. It adds to a sentence's ranking log-odds, with a weight fitted on
  * questions the memory did not hold (each report set against the others'); the general model is fitted
  * without it, so a shelf without the file ranks exactly as before.
+ *
+ * It also holds the shelf's questions labelled unanswerable, each tied to the sentence the engine quoted
+ * for it: readers ask again for what the report leaves out ("which university is the partner?"), and a new
+ * question close to one of those, quoted with the same sentence, is likely left out too. Only that
+ * sentence carries the evidence, so a document added to the shelf later is untouched by it.
  */
 export const ANSWER_MEMORY_FILE = "answer-memory.json";
 
 export const answerMemorySchema = z.object({
-  format: z.literal(1).describe("Bumped when the file's layout changes."),
+  format: z.literal(2).describe("Bumped when the file's layout changes."),
   embeddingModel: z
     .string()
     .describe("The model the question vectors come from; with another model they mean nothing."),
@@ -53,6 +58,25 @@ export const answerMemorySchema = z.object({
       }),
     )
     .describe("Answered questions; their texts are left out, their vectors are what is compared."),
+  unansweredFloor: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe("Cosines to an unanswerable question at or under this count as no likeness."),
+  unanswered: z
+    .array(
+      z.object({
+        quoted: z
+          .string()
+          .min(1)
+          .describe("The sentence the engine quoted for it, out of fold: the one its likeness counts for."),
+        vector: z.string().describe("As the answered questions' vectors."),
+        scale: z.number().positive().describe("What a byte of 127 stands for."),
+      }),
+    )
+    .describe(
+      "Questions labelled unanswerable from the shelf, each tied to the sentence it was quoted with.",
+    ),
   fitted: z.record(z.string(), z.unknown()).describe("How it was made: data, date."),
 });
 export type AnswerMemoryFile = z.infer<typeof answerMemorySchema>;
@@ -67,12 +91,16 @@ export interface AnswerMemory {
   version: string;
   /** Log-odds added to a sentence's ranking score per unit of support. */
   weight: number;
-  /**
-   * For one question, each sentence's support: how close the question is to the closest answered question
-   * the sentence answers, from 0 (none, or no closer than the floor) to 1 (the same question), compared on
-   * the memory's axes.
-   */
-  supportFor(question: Float32Array): (sentence: number) => number;
+  /** How close one question is to the memory's, sentence by sentence. */
+  likenessTo(question: Float32Array): MemoryLikeness;
+}
+
+/** Both from 0 (none, or no closer than the floor) to 1 (the same question), compared on the memory's axes. */
+export interface MemoryLikeness {
+  /** A sentence's support: the question's likeness to the closest answered question the sentence answers. */
+  answered(sentence: number): number;
+  /** The question's likeness to the closest unanswerable question quoted with the sentence. */
+  unanswered(sentence: number): number;
 }
 
 /** One signed byte a number, scaled by the largest magnitude: a question vector in a quarter of the space. */
@@ -150,42 +178,66 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
   }
   const count = file.axes.count;
   const axes = transposed(floatsOf(file.axes.values, file.dims * count, "axes.values"), file.dims, count);
-  const vectors = file.questions.map((q) =>
-    readBack(new Int8Array(Buffer.from(q.vector, "base64")), q.scale),
-  );
-  if (vectors.some((v) => v.length !== count)) {
-    throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
-  }
-  // One matrix, a question a row: every cosine of a new question is one pass over contiguous memory.
-  const stored = new Float32Array(vectors.length * count);
-  vectors.forEach((v, k) => stored.set(v, k * count));
-  const answeredCount = vectors.length;
-  const answering = spanFinder(store.sentences.map((s) => s.text));
-  const bySentence = new Map<number, number[]>();
-  file.questions.forEach((q, k) => {
-    for (const i of answering(q.gold)) {
-      const answered = bySentence.get(i);
-      if (answered) answered.push(k);
-      else bySentence.set(i, [k]);
-    }
-  });
+  const answered = vectorRows(file.questions, count);
+  const unanswered = vectorRows(file.unanswered, count);
+  const sentencesOf = spanFinder(store.sentences.map((s) => s.text));
+  const answeredBy = bySentence(file.questions.map((q) => sentencesOf(q.gold)));
+  const unansweredBy = bySentence(file.unanswered.map((q) => sentencesOf([q.quoted])));
   const { fitted: _fitted, ...behaviour } = file;
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     weight: file.weight,
-    supportFor(question) {
+    likenessTo(question) {
       const asked = onColumns(question, axes, count);
-      const cosines = new Float64Array(answeredCount);
-      for (let k = 0; k < answeredCount; k++) cosines[k] = dotAt(stored, k * count, asked, 0, count);
-      return (sentence) => {
-        const answered = bySentence.get(sentence);
-        if (!answered) return 0;
+      // Every candidate asks for the answered cosines: one pass over all of them. Only the quoted sentence
+      // asks for the unanswered ones, so those are worked out for its few questions alone.
+      const cosines = new Float64Array(file.questions.length);
+      for (let k = 0; k < cosines.length; k++) cosines[k] = dotAt(answered, k * count, asked, 0, count);
+      const closest = (ks: readonly number[] | undefined, cosineOf: (k: number) => number) => {
         let best = -1;
-        for (const k of answered) if (cosines[k]! > best) best = cosines[k]!;
-        return supportOf(best, file.floor);
+        for (const k of ks ?? []) best = Math.max(best, cosineOf(k));
+        return best;
+      };
+      return {
+        answered: (sentence) =>
+          supportOf(
+            closest(answeredBy.get(sentence), (k) => cosines[k]!),
+            file.floor,
+          ),
+        unanswered: (sentence) =>
+          supportOf(
+            closest(unansweredBy.get(sentence), (k) => dotAt(unanswered, k * count, asked, 0, count)),
+            file.unansweredFloor,
+          ),
       };
     },
   };
+}
+
+/** Stored question vectors as one matrix, a question a row: a question's cosines are one pass over it. */
+function vectorRows(questions: readonly { vector: string; scale: number }[], count: number): Float32Array {
+  const rows = new Float32Array(questions.length * count);
+  questions.forEach((q, k) => {
+    const v = readBack(new Int8Array(Buffer.from(q.vector, "base64")), q.scale);
+    if (v.length !== count) {
+      throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
+    }
+    rows.set(v, k * count);
+  });
+  return rows;
+}
+
+/** Question numbers by the sentences each is tied to. */
+function bySentence(sentencesOfQuestion: readonly number[][]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  sentencesOfQuestion.forEach((sentences, k) => {
+    for (const i of sentences) {
+      const ks = out.get(i);
+      if (ks) ks.push(k);
+      else out.set(i, [k]);
+    }
+  });
+  return out;
 }
 
 function floatsOf(base64: string, expected: number, field: string): Float32Array {

@@ -8,7 +8,7 @@ import type { FusedPassage } from "../retrieval/fusion.js";
 import { unitSentences, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
-import type { ShelfCalibration } from "./shelf-calibration.js";
+import type { MemoryInput, ShelfCalibration } from "./shelf-calibration.js";
 import type { AnswerMemory } from "./answer-memory.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
@@ -98,9 +98,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   const modelVersion = [model.version, calibration?.version, memory && `m${memory.version}`]
     .filter(Boolean)
     .join("+");
-  const confidenceOf = (features: FeatureRow<QuestionFeature>) => {
+  const confidenceOf = (features: FeatureRow<QuestionFeature>, recalled?: FeatureRow<MemoryInput>) => {
     const general = model.confidence(features);
-    return calibration ? calibration.apply(general, features) : general;
+    return calibration ? calibration.apply(general, features, recalled) : general;
   };
   if (model.head && model.head.weights.length !== store.manifest.model.dims) {
     throw new AppError(
@@ -137,12 +137,18 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const t1 = performance.now();
       const ranked = retrieval.finish(vector);
       const t2 = performance.now();
-      const { chosen, features, passages } = await decide(q, lexical, ranked, vector, embedding.tokens);
+      const { chosen, features, recalled, passages } = await decide(
+        q,
+        lexical,
+        ranked,
+        vector,
+        embedding.tokens,
+      );
       const candidateQuotes = toQuotes(
         store,
         chosen.map((c) => c.sentence),
       );
-      const fitted = features ? confidenceOf(features) : 0;
+      const fitted = features ? confidenceOf(features, recalled) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
       const confidence = roundForAnswer(
@@ -203,7 +209,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
     const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
-    if (!candidates.length) return { chosen: [], features: null, passages: ranked.map(fusedScore) };
+    if (!candidates.length) {
+      return { chosen: [], features: null, recalled: undefined, passages: ranked.map(fusedScore) };
+    }
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
     // What needs no token vectors is worked out before waiting for them (each sentence's once a question).
@@ -212,15 +220,21 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const statics = questionStatics(store, q, ranked);
     // The shelf's answered questions add their evidence to the general model's (see AnswerMemory); worked
     // out here, while the token vectors are still on their way from the model's thread.
-    const boost = memory ? sentences.map(memory.supportFor(vector)).map((s) => memory.weight * s) : null;
+    const likeness = memory?.likenessTo(vector);
+    const boost = likeness ? sentences.map((s) => memory!.weight * likeness.answered(s)) : null;
     const match = await tokenMatcher(store, await tokens, gathered, product);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const logits = rows.map((row, i) => model.sentenceLogit(row) + (boost?.[i] ?? 0));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);
+    // What the shelf's memory says of the sentence quoted first, for the shelf's calibration.
+    const recalled: FeatureRow<MemoryInput> | undefined = likeness && {
+      answeredLikeness: likeness.answered(sentences[best]!),
+      unansweredLikeness: likeness.unanswered(sentences[best]!),
+    };
     const listed = rerankPassages(store, ranked, model.file.candidatePassages, candidates, logits);
-    return { chosen: pick(candidates, logits), features, passages: listed };
+    return { chosen: pick(candidates, logits), features, recalled, passages: listed };
   }
 
   function pick(candidates: Candidate[], logits: number[]): Chosen[] {

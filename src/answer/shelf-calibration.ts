@@ -16,7 +16,14 @@ export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
 
 /** The general confidence's log-odds, the first input of a shelf's calibration. */
 export const LOG_ODDS = "logOdds";
-const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES] as const;
+/**
+ * What the shelf's answer memory says of the quoted sentence (src/answer/answer-memory.ts): the question's
+ * likeness to answered questions it answers, and to unanswerable questions it was quoted for. 0 without a
+ * memory.
+ */
+export const MEMORY_INPUTS = ["answeredLikeness", "unansweredLikeness"] as const;
+export type MemoryInput = (typeof MEMORY_INPUTS)[number];
+const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES, ...MEMORY_INPUTS] as const;
 
 export const shelfCalibrationSchema = z.object({
   format: z.literal(1).describe("Bumped when the file's layout changes."),
@@ -24,7 +31,7 @@ export const shelfCalibrationSchema = z.object({
     .string()
     .describe("Version of the answer model whose confidences it recalibrates; another model's are not."),
   model: logisticSchema.describe(
-    `Probability that the quotes answer, over "${LOG_ODDS}" and some of the confidence's inputs.`,
+    `Probability that the quotes answer, over "${LOG_ODDS}", some of the confidence's inputs and the memory's.`,
   ),
   threshold: z.number().min(0).max(1).describe("Below this calibrated confidence the answer abstains."),
   fitted: z.record(z.string(), z.unknown()).describe("How it was fitted: data, date, validation figures."),
@@ -35,8 +42,14 @@ export interface ShelfCalibration {
   /** Hash of what changes answers; joins the answer model's version in every answer. */
   version: string;
   threshold: number;
-  apply(confidence: number, features: FeatureRow<QuestionFeature>): number;
+  apply(
+    confidence: number,
+    features: FeatureRow<QuestionFeature>,
+    memory?: FeatureRow<MemoryInput> | undefined,
+  ): number;
 }
+
+const NO_MEMORY: FeatureRow<MemoryInput> = { answeredLikeness: 0, unansweredLikeness: 0 };
 
 /** Log-odds of a probability, held just inside 0 and 1 so that they are finite. */
 export function logOdds(confidence: number): number {
@@ -50,7 +63,8 @@ export function shelfCalibration(file: ShelfCalibrationFile, source: string): Sh
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     threshold: file.threshold,
-    apply: (confidence, row) => sigmoid(logit({ ...row, [LOG_ODDS]: logOdds(confidence) })),
+    apply: (confidence, row, memory = NO_MEMORY) =>
+      sigmoid(logit({ ...row, ...memory, [LOG_ODDS]: logOdds(confidence) })),
   };
 }
 

@@ -26,8 +26,11 @@ const stored = (v: Float32Array) => {
   const q = quantise(v);
   return { vector: Buffer.from(q.bytes.buffer).toString("base64"), scale: q.scale };
 };
-const memoryFile = (questions: { gold: string[]; vector: Float32Array }[]): AnswerMemoryFile => ({
-  format: 1,
+const memoryFile = (
+  questions: { gold: string[]; vector: Float32Array }[],
+  unanswered: { quoted: string; vector: Float32Array }[] = [],
+): AnswerMemoryFile => ({
+  format: 2,
   embeddingModel: "test/q4",
   dims: DIMS,
   // The identity: questions compared on every dimension.
@@ -40,6 +43,8 @@ const memoryFile = (questions: { gold: string[]; vector: Float32Array }[]): Answ
   floor: 0.5,
   weight: 2,
   questions: questions.map((q) => ({ gold: q.gold, ...stored(q.vector) })),
+  unansweredFloor: 0.6,
+  unanswered: unanswered.map((q) => ({ quoted: q.quoted, ...stored(q.vector) })),
   fitted: { command: "test" },
 });
 
@@ -63,13 +68,31 @@ describe("a shelf's answered questions", () => {
     const text = store.sentences[sentence]!.text;
     const asked = unit([1, 0, 0, 0, 0, 0, 0, 0]);
     const memory = answerMemory(memoryFile([{ gold: [text.slice(5, 45)], vector: asked }]), store);
-    const same = memory.supportFor(asked);
-    expect(same(sentence)).toBeCloseTo(1, 2);
+    const same = memory.likenessTo(asked);
+    expect(same.answered(sentence)).toBeCloseTo(1, 2);
     const near = unit([1, 0.7, 0, 0, 0, 0, 0, 0]);
-    expect(memory.supportFor(near)(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.7)), 0.5), 2);
-    expect(memory.supportFor(unit([0, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
+    expect(memory.likenessTo(near).answered(sentence)).toBeCloseTo(
+      supportOf(Math.cos(Math.atan(0.7)), 0.5),
+      2,
+    );
+    expect(memory.likenessTo(unit([0, 1, 0, 0, 0, 0, 0, 0])).answered(sentence)).toBe(0);
     const other = store.sentences.findIndex((s) => !s.text.includes(text.slice(5, 45)));
-    expect(same(other)).toBe(0);
+    expect(same.answered(other)).toBe(0);
+    expect(same.unanswered(sentence)).toBe(0);
+  });
+
+  it("ties an unanswerable question to the sentence it was quoted with, and to no other", () => {
+    const sentence = store.sentences.findIndex((s) => s.text.length > 60);
+    const quoted = store.sentences[sentence]!.text;
+    const other = store.sentences.findIndex((s) => s.text !== quoted);
+    const asked = unit([0, 0, 1, 0, 0, 0, 0, 0]);
+    const memory = answerMemory(memoryFile([], [{ quoted, vector: asked }]), store);
+    const likeness = memory.likenessTo(unit([0, 0, 1, 0.3, 0, 0, 0, 0]));
+    expect(likeness.unanswered(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.3)), 0.6), 2);
+    expect(likeness.unanswered(other)).toBe(0);
+    expect(likeness.answered(sentence)).toBe(0);
+    // Further than the floor: no likeness at all.
+    expect(memory.likenessTo(unit([0, 0, 1, 2, 0, 0, 0, 0])).unanswered(sentence)).toBe(0);
   });
 
   it("finds the texts holding any of a question's spans, whatever their line breaks and spacing", () => {
@@ -107,8 +130,8 @@ describe("a shelf's answered questions", () => {
       questions: [{ gold, vector: Buffer.from(Int8Array.of(127).buffer).toString("base64"), scale: 1 }],
     };
     const memory = answerMemory(stored, store);
-    expect(memory.supportFor(unit([0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBeCloseTo(1, 5);
-    expect(memory.supportFor(unit([-0.2, 1, 0, 0, 0, 0, 0, 0]))(sentence)).toBe(0);
+    expect(memory.likenessTo(unit([0.2, 1, 0, 0, 0, 0, 0, 0])).answered(sentence)).toBeCloseTo(1, 5);
+    expect(memory.likenessTo(unit([-0.2, 1, 0, 0, 0, 0, 0, 0])).answered(sentence)).toBe(0);
   });
 
   it("refuses vectors of another length than the index's", () => {

@@ -151,7 +151,7 @@ describe("words searched while the question is embedded", () => {
     const identity = Float32Array.from({ length: 384 * 384 }, (_, i) => (i % 385 === 0 ? 1 : 0));
     const memory = answerMemory(
       {
-        format: 1,
+        format: 2,
         embeddingModel: "test",
         dims: 384,
         axes: { count: 384, values: Buffer.from(identity.buffer).toString("base64") },
@@ -164,6 +164,8 @@ describe("words searched while the question is embedded", () => {
             scale: stored.scale,
           },
         ],
+        unansweredFloor: 0.6,
+        unanswered: [],
         fitted: {},
       },
       store,

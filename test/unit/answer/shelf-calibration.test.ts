@@ -59,6 +59,24 @@ describe("a shelf's calibration beside its corpus", () => {
     expect(cal?.version).toMatch(/^[0-9a-f]{8}$/);
   });
 
+  it("weighs what the shelf's memory says of the quote, as none when there is no memory", () => {
+    const withMemory = {
+      features: ["logOdds", "unansweredLikeness"],
+      mean: [0, 0],
+      scale: [1, 0.5],
+      weights: [1, -2],
+      bias: 0,
+    };
+    const cal = loadShelfCalibration(corpusWith(file({ model: withMemory })), "abc123", () => undefined)!;
+    const row = {} as Parameters<typeof cal.apply>[1];
+    expect(cal.apply(0.5, row)).toBeCloseTo(0.5, 10);
+    // Like an unanswerable question quoted with the same sentence: −2 × 0.5 / 0.5 in log-odds.
+    expect(cal.apply(0.5, row, { answeredLikeness: 0, unansweredLikeness: 0.5 })).toBeCloseTo(
+      1 / (1 + Math.exp(2)),
+      10,
+    );
+  });
+
   it("is set aside with a warning when fitted for another answer model", () => {
     const warnings: string[] = [];
     const cal = loadShelfCalibration(corpusWith(file()), "other", (l) => warnings.push(l));
