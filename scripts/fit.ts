@@ -218,11 +218,6 @@ const REPORT_WEIGHT = Number(values["report-weight"]);
 const MEMORY_FLOOR = 0.5;
 /** Axes the answered questions are compared on: a sixth of the embedding's dimensions, a sixth of the work. */
 const MEMORY_AXES = 64;
-/**
- * Likeness to an unanswerable question counts above this cosine. Chosen among 0.5, 0.6 and 0.7 by the report
- * calibration's abstention F1, each set judged by the others (0.898, 0.906 and 0.900; refused 5.1%, 4.2%, 4.5%).
- */
-const UNANSWERED_FLOOR = 0.6;
 
 /** Articles per training shelf: the SQuAD dev shelf has 6, a district office's a handful. */
 const SHELF_SIZE = 6;
@@ -530,12 +525,12 @@ const unansweredOf = unansweredLikeness(
   quotedOf,
   unanswered,
   memoryAxes,
-  UNANSWERED_FLOOR,
+  MEMORY_FLOOR,
   questionVector,
 );
 const memoryOut = memoryFile(
   memory,
-  { items: unanswered, texts: reportTexts, floor: UNANSWERED_FLOOR },
+  { items: unanswered, texts: reportTexts },
   memoryAxes,
   embeddingModel,
   MEMORY_FLOOR,
@@ -558,11 +553,7 @@ const shelfPoint = (d: QuestionData): ShelfPoint => {
   const logits = shelfLogits(d);
   const row = questionRow(d, logits);
   const confidence = 1 / (1 + Math.exp(-logit(foldConfidence[fold(d)]!, confidenceStd, row)));
-  const best = pickWithin(logits, d.sentences, 0, 1)[0];
-  const recalled = {
-    answeredLikeness: best === undefined ? 0 : support.get(d.id + d.group)![best]!,
-    unansweredLikeness: unansweredOf.get(d.id + d.group)!,
-  };
+  const recalled = { unansweredLikeness: unansweredOf.get(d.id + d.group)! };
   return {
     inputs: [
       logOdds(confidence),

@@ -175,7 +175,7 @@ const base64 = (a: Int8Array | Float32Array) =>
 
 export function memoryFile(
   items: readonly MemoryItem[],
-  unanswered: { items: readonly UnansweredItem[]; texts: readonly string[]; floor: number },
+  unanswered: { items: readonly UnansweredItem[]; texts: readonly string[] },
   axes: MemoryAxes,
   embeddingModel: string,
   floor: number,
@@ -194,7 +194,6 @@ export function memoryFile(
       vector: base64(m.stored.bytes),
       scale: Number(m.stored.scale.toPrecision(6)),
     })),
-    unansweredFloor: unanswered.floor,
     unanswered: unanswered.items.map((u) => ({
       quoted: unanswered.texts[u.sentence]!,
       vector: base64(u.stored.bytes),

@@ -40,7 +40,9 @@ export const answerMemorySchema = z.object({
     .number()
     .min(0)
     .max(1)
-    .describe("Cosines at or under this count as no likeness (two questions about one report share much)."),
+    .describe(
+      "Cosines at or under this count as no likeness (two questions about one report share much), to answered and unanswerable questions alike.",
+    ),
   weight: z
     .number()
     .min(0)
@@ -58,11 +60,6 @@ export const answerMemorySchema = z.object({
       }),
     )
     .describe("Answered questions; their texts are left out, their vectors are what is compared."),
-  unansweredFloor: z
-    .number()
-    .min(0)
-    .max(1)
-    .describe("Cosines to an unanswerable question at or under this count as no likeness."),
   unanswered: z
     .array(
       z.object({
@@ -207,7 +204,7 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
         unanswered: (sentence) =>
           supportOf(
             closest(unansweredBy.get(sentence), (k) => dotAt(unanswered, k * count, asked, 0, count)),
-            file.unansweredFloor,
+            file.floor,
           ),
       };
     },

@@ -230,7 +230,6 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const features = questionFeatureRow(statics, rows, logits, best);
     // What the shelf's memory says of the sentence quoted first, for the shelf's calibration.
     const recalled: FeatureRow<MemoryInput> | undefined = likeness && {
-      answeredLikeness: likeness.answered(sentences[best]!),
       unansweredLikeness: likeness.unanswered(sentences[best]!),
     };
     const listed = rerankPassages(store, ranked, model.file.candidatePassages, candidates, logits);

@@ -18,10 +18,11 @@ export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
 export const LOG_ODDS = "logOdds";
 /**
  * What the shelf's answer memory says of the quoted sentence (src/answer/answer-memory.ts): the question's
- * likeness to answered questions it answers, and to unanswerable questions it was quoted for. 0 without a
- * memory.
+ * likeness to the unanswerable questions it was quoted for; 0 without a memory. (Its likeness to answered
+ * questions was tried as well: it made questions worded unlike the memory's, such as translated ones,
+ * surer to be refused; docs/answer-quality.md.)
  */
-export const MEMORY_INPUTS = ["answeredLikeness", "unansweredLikeness"] as const;
+export const MEMORY_INPUTS = ["unansweredLikeness"] as const;
 export type MemoryInput = (typeof MEMORY_INPUTS)[number];
 const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES, ...MEMORY_INPUTS] as const;
 
@@ -49,7 +50,7 @@ export interface ShelfCalibration {
   ): number;
 }
 
-const NO_MEMORY: FeatureRow<MemoryInput> = { answeredLikeness: 0, unansweredLikeness: 0 };
+const NO_MEMORY: FeatureRow<MemoryInput> = { unansweredLikeness: 0 };
 
 /** Log-odds of a probability, held just inside 0 and 1 so that they are finite. */
 export function logOdds(confidence: number): number {

@@ -43,7 +43,6 @@ const memoryFile = (
   floor: 0.5,
   weight: 2,
   questions: questions.map((q) => ({ gold: q.gold, ...stored(q.vector) })),
-  unansweredFloor: 0.6,
   unanswered: unanswered.map((q) => ({ quoted: q.quoted, ...stored(q.vector) })),
   fitted: { command: "test" },
 });
@@ -88,7 +87,7 @@ describe("a shelf's answered questions", () => {
     const asked = unit([0, 0, 1, 0, 0, 0, 0, 0]);
     const memory = answerMemory(memoryFile([], [{ quoted, vector: asked }]), store);
     const likeness = memory.likenessTo(unit([0, 0, 1, 0.3, 0, 0, 0, 0]));
-    expect(likeness.unanswered(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.3)), 0.6), 2);
+    expect(likeness.unanswered(sentence)).toBeCloseTo(supportOf(Math.cos(Math.atan(0.3)), 0.5), 2);
     expect(likeness.unanswered(other)).toBe(0);
     expect(likeness.answered(sentence)).toBe(0);
     // Further than the floor: no likeness at all.

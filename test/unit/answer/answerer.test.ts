@@ -164,7 +164,6 @@ describe("words searched while the question is embedded", () => {
             scale: stored.scale,
           },
         ],
-        unansweredFloor: 0.6,
         unanswered: [],
         fitted: {},
       },

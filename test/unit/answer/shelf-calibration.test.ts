@@ -71,10 +71,7 @@ describe("a shelf's calibration beside its corpus", () => {
     const row = {} as Parameters<typeof cal.apply>[1];
     expect(cal.apply(0.5, row)).toBeCloseTo(0.5, 10);
     // Like an unanswerable question quoted with the same sentence: −2 × 0.5 / 0.5 in log-odds.
-    expect(cal.apply(0.5, row, { answeredLikeness: 0, unansweredLikeness: 0.5 })).toBeCloseTo(
-      1 / (1 + Math.exp(2)),
-      10,
-    );
+    expect(cal.apply(0.5, row, { unansweredLikeness: 0.5 })).toBeCloseTo(1 / (1 + Math.exp(2)), 10);
   });
 
   it("is set aside with a warning when fitted for another answer model", () => {
