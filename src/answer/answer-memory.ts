@@ -186,21 +186,21 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     weight: file.weight,
     likenessTo(question) {
       const asked = onColumns(question, axes, count);
-      // Every candidate asks for the answered cosines: one pass over all of them. Only the quoted sentence
-      // asks for the unanswered ones, so those are worked out for its few questions alone.
-      const cosines = new Float64Array(file.questions.length);
-      for (let k = 0; k < cosines.length; k++) cosines[k] = dotAt(answered, k * count, asked, 0, count);
+      // Only the candidates' answered questions are compared (a few hundred of the memory's), each once
+      // however many candidates it answers; NaN marks one not compared yet.
+      const cosines = new Float64Array(file.questions.length).fill(NaN);
+      const answeredCosine = (k: number) => {
+        let c = cosines[k]!;
+        if (Number.isNaN(c)) cosines[k] = c = dotAt(answered, k * count, asked, 0, count);
+        return c;
+      };
       const closest = (ks: readonly number[] | undefined, cosineOf: (k: number) => number) => {
         let best = -1;
         for (const k of ks ?? []) best = Math.max(best, cosineOf(k));
         return best;
       };
       return {
-        answered: (sentence) =>
-          supportOf(
-            closest(answeredBy.get(sentence), (k) => cosines[k]!),
-            file.floor,
-          ),
+        answered: (sentence) => supportOf(closest(answeredBy.get(sentence), answeredCosine), file.floor),
         unanswered: (sentence) =>
           supportOf(
             closest(unansweredBy.get(sentence), (k) => dotAt(unanswered, k * count, asked, 0, count)),

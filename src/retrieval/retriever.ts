@@ -68,11 +68,18 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       finish(vector) {
         const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
         const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
+        // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
+        const cosines = new Float64Array(store.sentences.length).fill(NaN);
+        const cosineOf = (row: number) => {
+          let c = cosines[row]!;
+          if (Number.isNaN(c)) cosines[row] = c = dot(store.sentenceVectors, row, vector);
+          return c;
+        };
         const candidates = ids.map((unit) => ({
           unit,
           dense: dot(store.unitVectors, unit, vector),
           lexical: lexicalScore.get(unit) ?? 0,
-          sentence: bestOf(unitSentences(store, unit), store.sentenceVectors, vector),
+          sentence: bestOf(unitSentences(store, unit), cosineOf),
         }));
         return fuse(candidates, options.weights);
       },
@@ -104,10 +111,10 @@ function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
   return out;
 }
 
-function bestOf(rows: readonly number[], vectors: Float32Array, query: Float32Array): number {
+function bestOf(rows: readonly number[], cosineOf: (row: number) => number): number {
   let best = -Infinity;
   for (const row of rows) {
-    const sim = dot(vectors, row, query);
+    const sim = cosineOf(row);
     if (sim > best) best = sim;
   }
   return best;
