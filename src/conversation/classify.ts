@@ -26,6 +26,8 @@ export type MessageKind =
   | { kind: "other-language"; language: string }
   /** No word to look up: "Why?", "the", "?". */
   | { kind: "content-free" }
+  /** A request to make text rather than find it ("write me a business plan", "translate the report"). */
+  | { kind: "task" }
   /** A question for the answerer: the message without a leading greeting or "please". */
   | { kind: "question"; text: string };
 
@@ -100,7 +102,28 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   const followUp = followUpOf(words);
   if (followUp) return { kind: "follow-up", follow: followUp };
   if (words.lower.every((w) => sets.function.has(w))) return { kind: "content-free" };
+  if (asksToMake(words.lower)) return { kind: "task" };
   return { kind: "question", text: stripped };
+}
+
+const OPENINGS = [...PHRASES.requestOpenings].sort((a, b) => b.length - a.length);
+const MAKING = new Set<string>(PHRASES.makingVerbs);
+
+/** Whether the message's first word, after a polite opening ("could you"), asks to make text. */
+function asksToMake(lower: readonly string[]): boolean {
+  let rest = lower;
+  for (let found = true; found && rest.length > 0;) {
+    found = false;
+    for (const opening of OPENINGS) {
+      const n = opening.split(" ").length;
+      if (phrase(rest.slice(0, n)) === opening) {
+        rest = rest.slice(n);
+        found = true;
+        break;
+      }
+    }
+  }
+  return MAKING.has(rest[0] ?? "");
 }
 
 function otherLanguage(text: string): MessageKind | undefined {

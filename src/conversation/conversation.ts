@@ -23,6 +23,8 @@ export type NoteKind =
   | "help"
   | "help-zh"
   | "content-free"
+  /** A request to write, translate or make up text: the bot only quotes. */
+  | "task"
   /** A follow-up with no earlier answer in this conversation. */
   | "no-context"
   /** "Tell me more" at the end of the section. */

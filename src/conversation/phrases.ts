@@ -198,6 +198,40 @@ export const PHRASES = {
     "5th": 5,
     last: -1,
   } as Record<string, number>,
+  /**
+   * Verbs that ask the bot to make text the report does not hold ("write me a business plan", "translate
+   * this report"), as a message's first word after a polite opening: the bot only quotes.
+   */
+  makingVerbs: [
+    "write",
+    "draft",
+    "compose",
+    "translate",
+    "generate",
+    "create",
+    "rewrite",
+    "paraphrase",
+    "invent",
+    "imagine",
+    "sing",
+    "code",
+    "proofread",
+  ],
+  /** Openings of a request that leave its verb first ("can you write …", "I need you to translate …"). */
+  requestOpenings: [
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "can u",
+    "pls",
+    "please",
+    "i want you to",
+    "i need you to",
+    "i'd like you to",
+    "i would like you to",
+    "help me",
+  ],
   /** Nouns that stand for an item of the previous answer ("the second one", "the third quote"). */
   itemNouns: ["one", "quote", "passage", "part", "point", "item", "answer", "source", "result", "paragraph"],
   /** Words that open a question or a request. */

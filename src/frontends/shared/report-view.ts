@@ -10,6 +10,8 @@ import type { Store } from "../../store/store.js";
 /** The part of the App a front end needs; tests inject a fake. */
 export interface Engine {
   answerer(): Answerer;
+  /** Whether a translator takes a message in another language (see classifyMessage); none when absent. */
+  translates?(text: string): boolean;
 }
 
 export function titlesOf(store: Pick<Store, "manifest">): DocTitles {

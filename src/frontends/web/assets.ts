@@ -35,6 +35,7 @@ main { overflow-wrap: anywhere; }
 .error { border-left: 4px solid #c0392b; background: var(--box); padding: .5rem .75rem; }
 .verdict { font-size: 1.15rem; }
 .confidence { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
+.note { font-family: system-ui, sans-serif; border-left: 4px solid var(--muted); padding: .25rem .75rem; }
 ol.quotes, ol.hits, ul.briefing { padding-left: 1.25rem; }
 ol.quotes > li, ol.hits > li, ul.briefing > li { margin: 0 0 1.25rem; }
 blockquote { margin: 0; padding: .25rem 0 .25rem .9rem; border-left: 3px solid var(--line); }

@@ -3,11 +3,14 @@
  * shared and bookmarked, and asking works without script. An input error is shown on the page itself.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { DEFAULT_ANSWERER, validateQuestion } from "../../answer/answerer.js";
 import { brief } from "../../briefing/brief.js";
 import { outline } from "../../briefing/outline.js";
+import { createConversation } from "../../conversation/conversation.js";
 import { isAppError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import { findQuotes } from "../../wording/find-quotes.js";
+import { replyNote } from "../shared/conversation-notes.js";
 import { documentRefs } from "../shared/doc-scope.js";
 import { titlesOf, type Engine } from "../shared/report-view.js";
 import { errorBody, statusOf, type ErrorBody } from "./http-errors.js";
@@ -44,14 +47,35 @@ function outcome(...steps: { error?: ErrorBody; status: number }[]): { error?: E
 
 const shelf = (store: Store) => ({ docs: documentRefs(store), titles: titlesOf(store) });
 
+/** The help text of the ask page, for "help" typed in its box. */
+const WEB_HELP =
+  "Type a question about the report, e.g. “What is planned for housing this year?”, and the answer is quoted word for word with where it stands. Wording finds an exact phrase; Briefing sums up a topic; Outline lists the sections.";
+
+/**
+ * A message typed in the ask box, read as every front end reads one (src/conversation): a question is
+ * answered, a greeting, a request to write something or a follow-up with nothing before it gets its note.
+ * The page keeps no conversation, so each message stands alone.
+ */
+async function respond(engine: Engine, text: string, doc: string | undefined) {
+  // Too long or empty is an input error on the page, whatever the message would be read as.
+  validateQuestion(text, DEFAULT_ANSWERER.maxQuestionChars);
+  const conversation = createConversation({
+    translates: engine.translates?.bind(engine),
+    nearest: (answer) => answer.passages,
+  });
+  const reply = await conversation.respond("page", text, { answerer: engine.answerer(), doc });
+  return reply.kind === "answer" ? { answer: reply.answer } : { note: replyNote(reply, WEB_HELP) };
+}
+
 export function registerPageRoutes(server: FastifyInstance, engine: Engine): void {
   server.get("/", async (request, reply) => {
     const answerer = engine.answerer();
     const r = await orError(() => parseQuery(askQuery, request.query));
     const { q = "", doc } = r.value ?? {};
-    const asked = q ? await orError(() => answerer.ask(q, { doc })) : { status: 200 };
+    const asked = q ? await orError(() => respond(engine, q, doc)) : { status: 200 };
     const { error, status } = outcome(r, asked);
-    const view = { question: q, doc, answer: asked.value?.answer, error, ...shelf(answerer.store) };
+    const { answer, note } = asked.value ?? {};
+    const view = { question: q, doc, answer, note, error, ...shelf(answerer.store) };
     return sendHtml(reply, renderAskPage(view), status);
   });
 

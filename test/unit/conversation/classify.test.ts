@@ -28,6 +28,27 @@ describe("classifyMessage", () => {
     (text) => expect(kind(text)).toBe("content-free"),
   );
 
+  it.each([
+    "Can you write me a business plan for a bubble tea shop in Xinzhuang?",
+    "can you translate this whole report into Chinese for me?",
+    "Please draft an email to my boss about the greenways",
+    "I need you to compose a speech like this one",
+    "Write a poem about the parks.",
+    "could you please rewrite the second paragraph in plain words",
+  ])("%s asks to make text, not to find it", (text) => expect(kind(text)).toBe("task"));
+
+  it("answers a request to make text with what the bot does instead", () => {
+    expect(replyNote({ kind: "note", note: "task" }, "help")).toMatch(/only find and quote .* cannot write/);
+  });
+
+  it.each([
+    "What will the district create for young people?",
+    "How many jobs will be created?",
+    "Who wrote the report?",
+    "Can you tell me what the report says about translation services?",
+    "Write-off rules for small firms?",
+  ])("%s is still a question", (text) => expect(kind(text)).toBe("question"));
+
   it("tells the follow-ups apart", () => {
     expect(classifyMessage("tell me more").kind).toBe("follow-up");
     expect(classifyMessage("Tell me more.")).toEqual({ kind: "follow-up", follow: { type: "more" } });

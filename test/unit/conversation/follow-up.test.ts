@@ -172,6 +172,10 @@ describe("follow-ups over the real report (no model)", () => {
     expect(await chat.respond("c5", "thanks!", { answerer })).toEqual({ kind: "note", note: "thanks" });
     expect(await chat.respond("c5", "help", { answerer })).toEqual({ kind: "note", note: "help" });
     expect(await chat.respond("c5", "Why?", { answerer })).toEqual({ kind: "note", note: "content-free" });
+    expect(await chat.respond("c5", "Can you write me a business plan?", { answerer })).toEqual({
+      kind: "note",
+      note: "task",
+    });
     expect(await chat.respond("c5", "乡村振兴计划是什么？", { answerer })).toEqual({
       kind: "other-language",
       language: "Chinese",

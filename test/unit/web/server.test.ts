@@ -250,6 +250,20 @@ describe("pages", () => {
     expect(res.body.match(/<blockquote>/g)?.length).toBeGreaterThan(0);
   });
 
+  it("reads what is typed as every front end does: a greeting, help or a request to write gets a note", async () => {
+    for (const [typed, words] of [
+      ["hello", "Hello! Ask me a question about the report"],
+      ["help", "Type a question about the report"],
+      ["Can you write me a business plan for a tea shop?", "I cannot write, translate or make up text"],
+      ["tell me more", "There is no earlier answer here"],
+    ] as const) {
+      const res = await server().inject({ url: `/?q=${q(typed)}` });
+      expect(res.statusCode, typed).toBe(200);
+      expect(res.body, typed).toContain(words);
+      expect(res.body, typed).not.toContain("<blockquote>");
+    }
+  });
+
   it("shows an input error on the page itself, with a 4xx status", async () => {
     const res = await server().inject({ url: `/?q=${"why ".repeat(140)}` });
     expect(res.statusCode).toBe(400);

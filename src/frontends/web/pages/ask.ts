@@ -14,7 +14,9 @@ export interface AskView {
   doc: string | undefined;
   docs: { path: string; title: string }[];
   titles: DocTitles;
-  answer?: Answer;
+  answer?: Answer | undefined;
+  /** What the page says to a message that is not a question (a greeting, "help", a request to write). */
+  note?: string | undefined;
   error?: ErrorBody;
 }
 
@@ -99,6 +101,7 @@ export function renderAskPage(view: AskView): string {
   const body = markup`<h1>Ask the report</h1>
     <p class="muted">Answers are quoted word for word from the report, each with where it stands.</p>
     ${askForm(view.question, view)} ${view.error ? errorBox(view.error) : ""}
+    ${view.note ? markup`<p class="note" role="status">${view.note}</p>` : ""}
     ${view.answer ? answerSection(view.answer, view.titles) : ""}`;
   return page({ title, active: "ask", body });
 }
