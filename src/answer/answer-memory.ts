@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors.js";
-import { dotAt } from "../retrieval/dense.js";
+import { dotAt, dotsOnDemand } from "../retrieval/dense.js";
 import type { Store } from "../store/store.js";
 import { readFittedFile } from "./answer-model.js";
 
@@ -187,13 +187,8 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     likenessTo(question) {
       const asked = onColumns(question, axes, count);
       // Only the candidates' answered questions are compared (a few hundred of the memory's), each once
-      // however many candidates it answers; NaN marks one not compared yet.
-      const cosines = new Float64Array(file.questions.length).fill(NaN);
-      const answeredCosine = (k: number) => {
-        let c = cosines[k]!;
-        if (Number.isNaN(c)) cosines[k] = c = dotAt(answered, k * count, asked, 0, count);
-        return c;
-      };
+      // however many candidates it answers.
+      const answeredCosine = dotsOnDemand(answered, file.questions.length, asked);
       const closest = (ks: readonly number[] | undefined, cosineOf: (k: number) => number) => {
         let best = -1;
         for (const k of ks ?? []) best = Math.max(best, cosineOf(k));

@@ -106,23 +106,15 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   return { kind: "question", text: stripped };
 }
 
-const OPENINGS = [...PHRASES.requestOpenings].sort((a, b) => b.length - a.length);
+const MAKING_OPENINGS = [...PHRASES.requestOpenings, ...PHRASES.makingOpenings].map((o) => o.split(" "));
 const MAKING = new Set<string>(PHRASES.makingVerbs);
 
-/** Whether the message's first word, after a polite opening ("could you"), asks to make text. */
+/** Whether the message's first word, after any polite openings ("could you please"), asks to make text. */
 function asksToMake(lower: readonly string[]): boolean {
   let rest = lower;
-  for (let found = true; found && rest.length > 0;) {
-    found = false;
-    for (const opening of OPENINGS) {
-      const n = opening.split(" ").length;
-      if (phrase(rest.slice(0, n)) === opening) {
-        rest = rest.slice(n);
-        found = true;
-        break;
-      }
-    }
-  }
+  let opening: string[] | undefined;
+  while ((opening = MAKING_OPENINGS.find((o) => o.every((w, i) => rest[i] === w))))
+    rest = rest.slice(opening.length);
   return MAKING.has(rest[0] ?? "");
 }
 
@@ -186,17 +178,7 @@ function courtesyPrefix(text: string): number {
 const endOf = (m: RegExpMatchArray | undefined) => (m ? (m.index ?? 0) + m[0].length : -1);
 
 /** A polite request around a follow-up: "can you tell me more?" asks what "tell me more" does. */
-const REQUEST_OPENINGS = [
-  "can you",
-  "could you",
-  "would you",
-  "can u",
-  "will you",
-  "pls",
-  "so",
-  "ok",
-  "okay",
-];
+const REQUEST_OPENINGS = [...PHRASES.requestOpenings, ...PHRASES.followUpOpenings];
 
 function withoutRequestOpening(lower: readonly string[]): string {
   const whole = phrase(lower);

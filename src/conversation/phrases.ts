@@ -217,14 +217,12 @@ export const PHRASES = {
     "code",
     "proofread",
   ],
-  /** Openings of a request that leave its verb first ("can you write …", "I need you to translate …"). */
-  requestOpenings: [
-    "can you",
-    "could you",
-    "would you",
-    "will you",
-    "can u",
-    "pls",
+  /** Polite openings of a request, before its verb ("can you tell me more?", "could you write …"). */
+  requestOpenings: ["can you", "could you", "would you", "can u", "will you", "pls"],
+  /** Openings a follow-up may also start with ("so what happens next?"). */
+  followUpOpenings: ["so", "ok", "okay"],
+  /** Openings a request to make text may also start with, after or instead of a polite one. */
+  makingOpenings: [
     "please",
     "i want you to",
     "i need you to",

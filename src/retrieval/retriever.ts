@@ -1,6 +1,6 @@
 import type { RetrievalUnit } from "../chunking/units.js";
 import type { Store } from "../store/store.js";
-import { dot } from "./dense.js";
+import { dot, dotsOnDemand } from "./dense.js";
 import { postingEstimator, termsOverBudget } from "./query-budget.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
@@ -69,12 +69,7 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
         const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
         const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
         // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
-        const cosines = new Float64Array(store.sentences.length).fill(NaN);
-        const cosineOf = (row: number) => {
-          let c = cosines[row]!;
-          if (Number.isNaN(c)) cosines[row] = c = dot(store.sentenceVectors, row, vector);
-          return c;
-        };
+        const cosineOf = dotsOnDemand(store.sentenceVectors, store.sentences.length, vector);
         const candidates = ids.map((unit) => ({
           unit,
           dense: dot(store.unitVectors, unit, vector),

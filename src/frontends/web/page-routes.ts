@@ -3,7 +3,7 @@
  * shared and bookmarked, and asking works without script. An input error is shown on the page itself.
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { DEFAULT_ANSWERER, validateQuestion } from "../../answer/answerer.js";
+import { DEFAULT_ANSWERER, validateQuestion, type Answerer } from "../../answer/answerer.js";
 import { brief } from "../../briefing/brief.js";
 import { outline } from "../../briefing/outline.js";
 import { createConversation } from "../../conversation/conversation.js";
@@ -56,14 +56,14 @@ const WEB_HELP =
  * answered, a greeting, a request to write something or a follow-up with nothing before it gets its note.
  * The page keeps no conversation, so each message stands alone.
  */
-async function respond(engine: Engine, text: string, doc: string | undefined) {
+async function respond(engine: Engine, answerer: Answerer, text: string, doc: string | undefined) {
   // Too long or empty is an input error on the page, whatever the message would be read as.
   validateQuestion(text, DEFAULT_ANSWERER.maxQuestionChars);
   const conversation = createConversation({
     translates: engine.translates?.bind(engine),
     nearest: (answer) => answer.passages,
   });
-  const reply = await conversation.respond("page", text, { answerer: engine.answerer(), doc });
+  const reply = await conversation.respond("page", text, { answerer, doc });
   return reply.kind === "answer" ? { answer: reply.answer } : { note: replyNote(reply, WEB_HELP) };
 }
 
@@ -72,7 +72,7 @@ export function registerPageRoutes(server: FastifyInstance, engine: Engine): voi
     const answerer = engine.answerer();
     const r = await orError(() => parseQuery(askQuery, request.query));
     const { q = "", doc } = r.value ?? {};
-    const asked = q ? await orError(() => respond(engine, q, doc)) : { status: 200 };
+    const asked = q ? await orError(() => respond(engine, answerer, q, doc)) : { status: 200 };
     const { error, status } = outcome(r, asked);
     const { answer, note } = asked.value ?? {};
     const view = { question: q, doc, answer, note, error, ...shelf(answerer.store) };
