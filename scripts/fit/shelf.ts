@@ -57,6 +57,36 @@ export function abstentionFiguresOf(
   };
 }
 
+/**
+ * The figures set by set, answerable questions refused as "k of n": a pooled share can hide a set of one
+ * voice that is refused twice as often, and the report's goals hold set by set.
+ */
+export function figuresBySet(
+  points: readonly Pick<ShelfPoint, "answerable" | "set">[],
+  abstainedOn: readonly boolean[],
+): Record<string, { refused: string; abstentionPrecision: number; abstentionRecall: number }> {
+  const bySet = new Map<string, number[]>();
+  points.forEach((p, i) => bySet.set(p.set, [...(bySet.get(p.set) ?? []), i]));
+  return Object.fromEntries(
+    [...bySet].map(([set, rows]) => {
+      const f = abstentionFiguresOf(
+        rows.map((i) => points[i]!),
+        rows.map((i) => abstainedOn[i]!),
+      );
+      const answerable = rows.filter((i) => points[i]!.answerable);
+      const refused = answerable.filter((i) => abstainedOn[i]).length;
+      return [
+        set,
+        {
+          refused: `${refused} of ${answerable.length}`,
+          abstentionPrecision: round(f.abstentionPrecision),
+          abstentionRecall: round(f.abstentionRecall),
+        },
+      ];
+    }),
+  );
+}
+
 export const abstentionFigures = (
   points: readonly Pick<ShelfPoint, "answerable">[],
   confidences: readonly number[],
