@@ -21,7 +21,7 @@ function runEval(args: string[], indexDir: string): EvalReport {
 
 /**
  * Guards answer quality on question sets the answer model was NOT fitted on (scripts/fit.ts lists what it
- * was fitted on, and the shelf's answer memory holds): h21 to h30 about the report, and, where ../shared is
+ * was fitted on, and the shelf's answer memory holds): h29 to h36 about the report, and, where ../shared is
  * beside the clone, the SQuAD dev split and the dev set. The bars sit a little under the figures measured
  * when the model was fitted, so a change that quietly undoes the work fails here.
  */
@@ -29,8 +29,8 @@ describe("answer quality guard (sets never fitted on)", () => {
   const indexDir = mkdtempSync(path.join(os.tmpdir(), "eval-guard-"));
   afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 
-  it("report questions h21 to h30", () => {
-    for (const n of [21, 22, 23, 24, 25, 26, 27, 28, 29, 30]) {
+  it("report questions h29 to h36", () => {
+    for (const n of [29, 30, 31, 32, 33, 34, 35, 36]) {
       const set = `holdout${n}`;
       const report = runEval([path.join(REPO, `test/fixtures/${set}-questions.jsonl`)], indexDir);
       expect(report.recallAt1, set).toBeGreaterThanOrEqual(GUARD.report.recallAt1);
@@ -63,12 +63,11 @@ describe("answer quality guard (sets never fitted on)", () => {
 });
 
 // Measured with the committed answer model, the report's own calibration and answer memory
-// (docs/answer-quality.md), R@1 / QA / P / R / AUC / refused of 55: h21 0.964 / 0.964 / 0.917 / 0.880 /
-// 0.979 / 2, h22 0.982 / 0.945 / 0.880 / 0.880 / 0.964 / 3, h23 1.000 / 0.982 / 0.957 / 0.880 / 0.994 / 1,
-// h24 0.982 / 0.982 / 1.000 / 0.760 / 0.967 / 0, h25 0.964 / 0.927 / 0.917 / 0.880 / 0.966 / 2, h26 0.891 /
-// 0.855 / 0.828 / 0.960 / 0.967 / 5, h27 0.927 / 0.909 / 0.889 / 0.960 / 0.989 / 3, h28 0.909 / 0.927 /
-// 0.944 / 0.680 / 0.945 / 1, h29 0.909 / 0.873 / 0.852 / 0.920 / 0.979 / 4, h30 0.945 / 0.945 / 0.957 /
-// 0.880 / 0.984 / 1; dev R@1 0.950; SQuAD dev R@1 0.851, R@3 0.944, QA 0.846, ECE 0.037. The bars
+// (docs/answer-quality.md), R@1 / QA / P / R / AUC / refused of 55: h29 0.909 / 0.927 / 0.955 / 0.840 /
+// 0.980 / 1, h30 0.982 / 0.945 / 0.913 / 0.840 / 0.991 / 2, h31 0.964 / 0.945 / 0.955 / 0.840 / 0.975 / 1,
+// h32 0.945 / 0.927 / 0.957 / 0.880 / 0.964 / 1, h33 0.982 / 0.945 / 0.920 / 0.920 / 0.986 / 2, h34 0.927 /
+// 0.927 / 1.000 / 0.800 / 0.988 / 0, h35 0.964 / 0.982 / 1.000 / 0.920 / 1.000 / 0, h36 0.945 / 0.945 /
+// 0.955 / 0.840 / 0.985 / 1; dev R@1 0.950; SQuAD dev R@1 0.851, R@3 0.938, QA 0.836, ECE 0.056. The bars
 // leave room for a refit's wobble (a question or two on a set of 80).
 const GUARD = {
   report: {
@@ -77,7 +76,7 @@ const GUARD = {
     abstentionPrecision: 0.78,
     abstentionRecall: 0.6,
     rocAuc: 0.92,
-    refused: 0.13,
+    refused: 0.08,
   },
   dev: { recallAt1: 0.9 },
   squad: { recallAt1: 0.82, recallAt3: 0.91, quoteAccuracy: 0.8, ece: 0.08 },
