@@ -44,16 +44,16 @@ import {
   SHELF_L2,
   abstentionFigures,
   abstentionFiguresOf,
+  figuresBySet,
   fitShelf,
   leaveOneSetOut,
-  figuresBySet,
   type ShelfPoint,
 } from "./fit/shelf.js";
 
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * The report question sets fitted on (and held in the report's answer memory); h29 to h36, written after
+ * The report question sets fitted on (and held in the report's answer memory); h29 to h40, written after
  * them, judge the model. Each set joined the data once newer sets could take its place as a judge: h10 to
  * h14 in the sixth session, h15 to h20 in the seventh, with "terse": search-box look-ups ("greenways
  * target"), a form the other sets hardly hold; h21 to h28 in the ninth.

@@ -66,7 +66,11 @@ export function figuresBySet(
   abstainedOn: readonly boolean[],
 ): Record<string, { refused: string; abstentionPrecision: number; abstentionRecall: number }> {
   const bySet = new Map<string, number[]>();
-  points.forEach((p, i) => bySet.set(p.set, [...(bySet.get(p.set) ?? []), i]));
+  points.forEach((p, i) => {
+    const rows = bySet.get(p.set);
+    if (rows) rows.push(i);
+    else bySet.set(p.set, [i]);
+  });
   return Object.fromEntries(
     [...bySet].map(([set, rows]) => {
       const f = abstentionFiguresOf(
