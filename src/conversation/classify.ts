@@ -96,9 +96,8 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   if (language) return options.translates?.(text) ? { kind: "question", text: text.trim() } : language;
   const stripped = withoutCourtesy(text);
   const words = wordsOf(stripped);
-  if (words.lower.length === 0) return courtesyKind(text) ?? { kind: "content-free" };
-  const whole = phrase(words.lower);
-  if (sets.help.has(whole)) return { kind: "help" };
+  if (words.lower.length === 0) return courtesiesOnly(text) ?? { kind: "content-free" };
+  if (asksForHelp(stripped)) return { kind: "help" };
   const followUp = followUpOf(words);
   if (followUp) return { kind: "follow-up", follow: followUp };
   if (words.lower.every((w) => sets.function.has(w))) return { kind: "content-free" };
@@ -145,13 +144,48 @@ function courtesyKind(text: string): MessageKind | undefined {
 }
 
 /**
+ * Whether each sentence of the message asks for help or about the bot ("Are you a robot? Who made you?"),
+ * an "are you A or B?" when each of "are you A" and "are you B" does.
+ */
+function asksForHelp(text: string): boolean {
+  const clauses = text
+    .split(/[?!.]+/)
+    .map((c) => wordsOf(c).lower)
+    .filter((c) => c.length > 0);
+  return clauses.length > 0 && clauses.every(helpClause);
+}
+
+function helpClause(lower: readonly string[]): boolean {
+  if (sets.help.has(phrase(lower))) return true;
+  const or = lower.indexOf("or");
+  if (or < 3) return false;
+  const [first, second] = [lower.slice(0, or), [...lower.slice(0, 2), ...lower.slice(or + 1)]];
+  return sets.help.has(phrase(first)) && sets.help.has(phrase(second));
+}
+
+/**
+ * The kind of a message made only of courtesies, one after another ("Hello, thank you in advance for your
+ * help.", "ok thanks, that's all"): the last one's, which the reply answers.
+ */
+function courtesiesOnly(text: string): MessageKind | undefined {
+  let rest = text.trim();
+  for (;;) {
+    const kind = courtesyKind(rest);
+    if (kind) return kind;
+    const cut = courtesyPrefix(rest);
+    if (cut === 0) return undefined;
+    rest = rest.slice(cut);
+  }
+}
+
+/**
  * The message without leading greetings or thanks ("Hi, …", "Thanks! And …") and a "please" at either
  * end; a message made only of courtesies comes back empty. A greeting is taken off only when punctuation
  * ends it or it is a plain "hi"/"hello"/"hey", so "Morning markets…" stays whole.
  */
 function withoutCourtesy(text: string): string {
   let rest = text.trim();
-  if (courtesyKind(rest)) return "";
+  if (courtesiesOnly(rest)) return "";
   for (let cut = courtesyPrefix(rest); cut > 0; cut = courtesyPrefix(rest)) rest = rest.slice(cut);
   return rest
     .replace(/^please[,\s]+/i, "")

@@ -27,9 +27,33 @@ export const PHRASES = {
     "what's up",
     "whats up",
     "nice to meet you",
+    "test",
+    "testing",
+    "test test",
+    "testing testing",
+    "just testing",
+    "is this working",
+    "anyone there",
+    "anybody there",
   ],
   /** Words that may follow a greeting or thanks without adding anything ("hi there", "thanks bot"). */
-  addressees: ["there", "bot", "everyone", "all", "again", "friend", "folks", "team", "so much", "a lot"],
+  addressees: [
+    "there",
+    "bot",
+    "everyone",
+    "all",
+    "again",
+    "friend",
+    "folks",
+    "team",
+    "so much",
+    "a lot",
+    "for your help",
+    "for your assistance",
+    "for your time",
+    "for the help",
+    "for helping",
+  ],
   /** Thanks and acknowledgements: a short, friendly reply, never a quote. */
   thanks: [
     "thanks",
@@ -65,6 +89,21 @@ export const PHRASES = {
     "good",
     "good bot",
     "well done",
+    "thanks in advance",
+    "thank you in advance",
+    "that's all",
+    "thats all",
+    "that is all",
+    "that's it",
+    "that's all for now",
+    "that's everything",
+    "nothing else",
+    "no more questions",
+    "bye",
+    "goodbye",
+    "bye bye",
+    "see you",
+    "see ya",
   ],
   /** A request for the help text in Chinese (whole messages, punctuation aside): answered with the Chinese help. */
   chineseHelp: [
@@ -79,7 +118,10 @@ export const PHRASES = {
     "你会做什么",
     "你是谁",
   ],
-  /** A request for the help text. */
+  /**
+   * A request for the help text, or a question about the bot itself ("are you a bot?"), which the help text
+   * answers. "Are you a person or a bot?" is help when each alternative is.
+   */
   help: [
     "help",
     "help me",
@@ -106,6 +148,23 @@ export const PHRASES = {
     "what is this bot",
     "what are you for",
     "instructions",
+    "are you a bot",
+    "are you a chatbot",
+    "are you an ai chatbot",
+    "are you a robot",
+    "are you an ai",
+    "are you ai",
+    "are you human",
+    "are you a human",
+    "are you a person",
+    "are you a real person",
+    "are you a computer program",
+    "are you a program",
+    "are you real",
+    "who made you",
+    "who built you",
+    "who created you",
+    "who wrote you",
   ],
   /** "Go on": the text after the previous answer's quote. */
   more: [

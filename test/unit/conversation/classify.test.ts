@@ -23,6 +23,35 @@ describe("classifyMessage", () => {
     (text) => expect(kind(text)).toBe("help"),
   );
 
+  it.each([
+    "test",
+    "Testing",
+    "Hello, thank you in advance for your assistance.",
+    "ok thanks, that's all",
+    "Thanks! That's all for now. Bye",
+  ])("%s is only courtesies, one after another", (text) => {
+    expect(["greeting", "thanks"]).toContain(kind(text));
+  });
+
+  it("answers a string of courtesies as its last one", () => {
+    expect(kind("Hello, thank you in advance for your assistance.")).toBe("thanks");
+    expect(kind("Thanks, bye")).toBe("thanks");
+  });
+
+  it.each([
+    "are you a bot?",
+    "Are you a real person or an AI chatbot?",
+    "are you a chatbot or a real person?",
+    "are you a robot? who made you?",
+  ])("%s asks about the bot, which the help text answers", (text) => expect(kind(text)).toBe("help"));
+
+  it.each([
+    "Are you a real person or a tax adviser?",
+    "Is there a test for new teachers?",
+    "Who made the plan for the greenways?",
+    "Are you sure about the budget? Who made it?",
+  ])("%s is a question, not help or a courtesy", (text) => expect(kind(text)).toBe("question"));
+
   it.each(["Why?", "the", "?", "What is it?", "so?", "!!!", "huh", "what does that mean?"])(
     "%s has nothing to look up",
     (text) => expect(kind(text)).toBe("content-free"),
