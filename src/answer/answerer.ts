@@ -26,9 +26,17 @@ import {
   type QuestionView,
 } from "./features.js";
 import { whileWaiting } from "./while-waiting.js";
+import { asksForSource, sourceQuote } from "./document-source.js";
 import type { TextAnalyser } from "./text-analyser.js";
 import type { Answer, Quote, StageTimings } from "./types.js";
 import { fusedScore, rerankPassages, roundForAnswer, toPassage, toQuotes } from "./compose.js";
+
+/**
+ * The confidence of a document's own source line given for "where was this report published?": not fitted
+ * (the answer stage never sees these lines), set as "the report says"; such a question reaches it only when
+ * it names the document and a word of publishing and nothing else (see document-source.ts).
+ */
+const SOURCE_LINE_CONFIDENCE = 0.95;
 
 export interface AnswererOptions {
   /** Passages listed in every answer. */
@@ -123,6 +131,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         ? await translator.translate(question, isKnown)
         : null;
       const query = translation?.query ?? question;
+      const source = sourceLineAsked(query, askOptions.doc);
+      if (source) return sourceAnswer(question, query, source, t0);
       const embedding = embedQuestion(query);
       // Awaited below; until then a failure must not count as unhandled if the lexical search throws first.
       embedding.vector.catch(() => undefined);
@@ -173,6 +183,33 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       };
     },
   };
+
+  /** The document's source line, when the question asks where the document comes from and it has one. */
+  function sourceLineAsked(query: string, doc: string | undefined): Quote | null {
+    // On a shelf of several documents "this report" is only known when the question is narrowed to one.
+    const only = store.manifest.documents.length === 1 ? store.manifest.documents[0]?.path : undefined;
+    const asked = doc ?? only;
+    return asked !== undefined && asksForSource(query) ? sourceQuote(store, asked) : null;
+  }
+
+  function sourceAnswer(question: string, query: string, quote: Quote, t0: number): AnswerResult {
+    const answer: Answer = {
+      question,
+      ...(query !== question ? { searchedFor: query } : {}),
+      answered: true,
+      confidence: SOURCE_LINE_CONFIDENCE,
+      quotes: [quote],
+      passages: [],
+      index: { version: store.manifest.indexVersion, answerModel: modelVersion },
+    };
+    const answerMs = performance.now() - t0;
+    return {
+      answer,
+      candidateQuotes: [quote],
+      features: null,
+      timings: { embedMs: 0, retrieveMs: 0, answerMs },
+    };
+  }
 
   /**
    * The sentences of the passages the words found, best first, as many as may be candidates; then, on a

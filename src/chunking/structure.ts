@@ -62,6 +62,21 @@ export function parseStructure(text: string, format: DocumentFormat, locale = "e
   return { sections, paragraphs, metaLines };
 }
 
+/** An attribution line ("Source: Minhang Newspaper") and the word that labels it, lower case ("source"). */
+export interface AttributionLine extends Span {
+  label: string;
+}
+
+/** The document's attribution lines, as the parser sets them apart from its paragraphs, with exact offsets. */
+export function attributionLines(text: string): AttributionLine[] {
+  return lines(text).flatMap((line) => {
+    const span = trimSpan(text, line.start, line.end);
+    const body = span ? text.slice(span.start, span.end) : "";
+    const match = ATTRIBUTION_LINE.exec(body);
+    return span && match ? [{ ...span, label: (match[1] ?? "").toLowerCase() }] : [];
+  });
+}
+
 export function sectionLabel(section: Section): string {
   return section.title ?? LEAD_SECTION_LABEL;
 }

@@ -126,6 +126,24 @@ describe("translated questions", () => {
   });
 });
 
+describe("a question about where the document comes from", () => {
+  it("quotes the document's own source line, verbatim where it stands", async () => {
+    const { answer } = await answerer().ask("Where was this report originally published?");
+    const line = /^Source: .+$/m.exec(store.texts["minhang-mayor-report.txt"]!)!;
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes).toHaveLength(1);
+    const [quote] = answer.quotes;
+    expect(quote).toMatchObject({ text: line[0], start: line.index, end: line.index + line[0].length });
+    expect(store.texts[quote!.doc]!.slice(quote!.start, quote!.end)).toBe(quote!.text);
+  });
+
+  it("leaves a question about the content's source to the answer stage", async () => {
+    const { answer } = await answerer().ask("What does the report say about the source of funding?");
+    expect(answer.quotes.every((q) => !q.text.startsWith("Source:"))).toBe(true);
+    expect(answer.passages.length).toBeGreaterThan(0);
+  });
+});
+
 describe("document filter", () => {
   it("answers only from the named document and rejects an unknown one", async () => {
     const { answer } = await answerer().ask("pocket parks", { doc: "minhang-mayor-report.txt" });
