@@ -144,6 +144,8 @@ export function viewQuestion(question: string, store: Store, analyser: TextAnaly
   };
 }
 
+const hasYear = (value: string) => /\b(1[0-9]|20)\d\d\b/.test(value);
+
 const pairs = (terms: readonly string[]) => terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
 
 /** Whether the sentence states something new of the kind asked for (a date for "when", a name for "who"). */
@@ -152,7 +154,10 @@ function statesAsked(q: QuestionView, facts: TextFacts, text: string): boolean {
   if (q.form.expects === "list") return listsItems(text, q.form.count ?? 2, q.form.counted);
   const fresh = (values: string[]) => values.some((v) => v.split(/\s+/).some((w) => !q.words.has(w)));
   if (q.form.expects === "date") return fresh(facts.dates);
+  // "What year…?" wants a year: "held on August 22" is a date but does not say which year.
+  if (q.form.expects === "year") return fresh([...facts.dates, ...facts.numbers].filter(hasYear));
   if (q.form.expects === "number") return fresh(facts.numbers);
+  if (q.form.expects === "money") return fresh(facts.money);
   if (q.form.expects === "name") return fresh(facts.names);
   return false;
 }

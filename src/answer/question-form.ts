@@ -1,7 +1,7 @@
 import { foldText, stem, tokenize } from "../retrieval/text-normalise.js";
 
 /** What kind of thing a question asks for, read off its question word: general English, no report's words. */
-export type Expectation = "date" | "number" | "name" | "reason" | "list" | null;
+export type Expectation = "date" | "year" | "number" | "money" | "name" | "reason" | "list" | null;
 
 export interface QuestionForm {
   /** The question word that decides it ("who", "when", "how many", …), or "" when there is none. */
@@ -22,8 +22,8 @@ const FORMS: [string[], Expectation][] = [
   [["how", "far"], "number"],
   [["how", "big"], "number"],
   [["how", "large"], "number"],
-  [["what", "year"], "date"],
-  [["which", "year"], "date"],
+  [["what", "year"], "year"],
+  [["which", "year"], "year"],
   [["what", "century"], "date"],
   [["which", "century"], "date"],
   [["what", "date"], "date"],
@@ -90,6 +90,18 @@ function refineOpen(
   return { expects: next.some((t) => QUANTITY_NOUNS.has(t)) ? "number" : null };
 }
 
+/**
+ * Words that make a question for a quantity one for a sum of money ("how much will it cost", "what is the
+ * total budget"): general English, no shelf's.
+ */
+const MONEY_WORDS: ReadonlySet<string> = new Set(
+  (
+    "money cost costs costing spend spends spent spending budget budgets price prices priced pay pays paid " +
+    "rent rents fee fees fund funds funding funded invest invested investing investment salary salaries wage " +
+    "wages yuan rmb dollar dollars euro euros"
+  ).split(" "),
+);
+
 /** The first question word of the question decides, wherever it stands ("In what year did …"). */
 export function questionForm(question: string): QuestionForm {
   const tokens = tokenize(question);
@@ -97,7 +109,10 @@ export function questionForm(question: string): QuestionForm {
     for (const [words, expects] of FORMS) {
       if (!words.every((w, j) => tokens[i + j] === w)) continue;
       const open = expects === null && (words[0] === "what" || words[0] === "which") && words.length === 1;
-      return { wh: words.join(" "), ...(open ? refineOpen(tokens, i) : { expects }) };
+      const form: QuestionForm = { wh: words.join(" "), ...(open ? refineOpen(tokens, i) : { expects }) };
+      // "How much does it cost?" is answered by a sum of money, not by any number.
+      if (form.expects === "number" && tokens.some((t) => MONEY_WORDS.has(t))) form.expects = "money";
+      return form;
     }
   }
   return { wh: "", expects: null };

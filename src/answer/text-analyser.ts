@@ -14,6 +14,8 @@ export interface TextFacts {
   counts: string[];
   /** Proper nouns (lower case): the names a "who", "where" or "which" question may be asking for. */
   names: string[];
+  /** Sums of money ("500 dollars", "$1.2", "3 billion yuan"): what a "how much does it cost" asks for. */
+  money: string[];
 }
 
 export interface TextAnalyser {

@@ -8,7 +8,7 @@ describe("question form", () => {
       wh: "how many",
       expects: "number",
     });
-    expect(questionForm("In what year did the Normans arrive?").expects).toBe("date");
+    expect(questionForm("In what year did the Normans arrive?").expects).toBe("year");
     expect(questionForm("When will the tunnel open?").expects).toBe("date");
     expect(questionForm("Who led the Normans?").expects).toBe("name");
     expect(questionForm("The plan was approved by whom?").expects).toBe("name");
@@ -32,9 +32,11 @@ describe("question form", () => {
     });
     expect(questionForm("What is the name of the new park?").expects).toBe("name");
     expect(questionForm("Why was the plan changed?").expects).toBe("reason");
-    expect(questionForm("What is the total investment of the projects?").expects).toBe("number");
+    expect(questionForm("What is the total investment of the projects?").expects).toBe("money");
     expect(questionForm("What's the population of the district?").expects).toBe("number");
-    expect(questionForm("What is the budget for the new parks?").expects).toBe("number");
+    expect(questionForm("What is the budget for the new parks?").expects).toBe("money");
+    expect(questionForm("How much will the tunnel cost?").expects).toBe("money");
+    expect(questionForm("How much has the population grown?").expects).toBe("number");
     expect(questionForm("What is planned for the total renovation of the old town?").expects).toBeNull();
     expect(questionForm("Which university is involved?").expects).toBeNull();
     expect(questionForm("What are the one or two main goals?").expects).toBeNull();

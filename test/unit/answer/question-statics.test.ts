@@ -10,7 +10,7 @@ const store = {
   manifest: { documents: [{ path: "a.txt" }] },
 } as unknown as Store;
 const tagging = (names: string[]): TextAnalyser => ({
-  facts: () => ({ dates: [], numbers: [], counts: [], names }),
+  facts: () => ({ dates: [], numbers: [], counts: [], names, money: [] }),
 });
 
 describe("a question naming something the shelf never mentions", () => {

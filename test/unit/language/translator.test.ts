@@ -299,13 +299,17 @@ describe("how-many questions", () => {
     expect(statesCount(t, "District 3 will build 3 parks.", analyser)).toBe(true);
     expect(statesCount(t, "The 18th park opened.", analyser)).toBe(false);
     // A tool that finds no count: the digits alone state none.
-    const blind: TextAnalyser = { facts: () => ({ dates: [], numbers: [], counts: [], names: [] }) };
+    const blind: TextAnalyser = {
+      facts: () => ({ dates: [], numbers: [], counts: [], names: [], money: [] }),
+    };
     expect(statesCount(t, "20 pocket parks will be completed.", blind)).toBe(false);
   });
   it("do not take a number the question itself gives", () => {
     const t = translateChinese("多少公园", tools, known);
     expect(t.counts).toEqual(["park"]);
-    const given: TextAnalyser = { facts: () => ({ dates: [], numbers: ["20"], counts: ["20"], names: [] }) };
+    const given: TextAnalyser = {
+      facts: () => ({ dates: [], numbers: ["20"], counts: ["20"], names: [], money: [] }),
+    };
     expect(statesCount(t, "20 parks", given)).toBe(true);
     expect(statesCount({ ...t, query: `${t.query} 20` }, "20 parks", given)).toBe(false);
   });

@@ -15,4 +15,11 @@ describe("createWinkAnalyser", () => {
     expect(facts.numbers).toEqual(["18th", "71", "20%", "$1.2 billion"]);
     expect(facts.counts).toEqual(["71", "20%", "$1.2 billion"]);
   });
+  it("finds sums of money, in currencies the entity recogniser misses too", () => {
+    expect(analyser.facts("The 18th meeting approved 71 projects worth $1.2 billion.").money).toContain(
+      "$1.2 billion",
+    );
+    expect(analyser.facts("It will spend 3 billion yuan on 20 parks.").money).toEqual(["3 billion"]);
+    expect(analyser.facts("The district built 20 parks in 2024.").money).toEqual([]);
+  });
 });
