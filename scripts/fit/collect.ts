@@ -36,6 +36,8 @@ export interface QuestionSet {
   groupBy: "doc" | "set";
   /** Only the questions about these documents (a shelf cut from a bigger corpus); all when absent. */
   docs?: readonly string[];
+  /** Held only in its shelf's answer memory and calibration, not fitted into the general model. */
+  shelfOnly?: boolean;
 }
 
 export interface QuestionData {
