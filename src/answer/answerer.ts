@@ -46,9 +46,10 @@ export interface AnswererOptions {
   maxQuestionChars: number;
   /**
    * A shelf of at most this many sentences has every sentence's lexical inputs worked out while the model
-   * embeds the question, not only the likely candidates': the passages the vector adds are then ready too
-   * (about 0.08 ms a question on the report). On a bigger shelf the likely ones only, as the rest would be
-   * mostly wasted work.
+   * embeds the question, not only the likely candidates'. 0 by default: the model's runtime uses every core,
+   * so that work is not free time but a core taken from the model (on a 2-core machine, 0.53–0.57 ms of
+   * work a question on the report, and the ask 0.3 ms slower than with the likely ones only: see
+   * docs/performance.md). A machine with a core to spare may set it.
    */
   sentencesAhead: number;
 }
@@ -57,7 +58,7 @@ export const DEFAULT_ANSWERER: AnswererOptions = {
   passages: 10,
   topicSentenceWords: 10,
   maxQuestionChars: 500,
-  sentencesAhead: 500,
+  sentencesAhead: 0,
 };
 
 /** What the answerer is given; only app.ts picks the concrete parts. */
