@@ -14,7 +14,7 @@ import type { Turn } from "../../conversation/memory.js";
 import { isAppError } from "../../errors.js";
 import { findQuotes } from "../../wording/find-quotes.js";
 import { renderQuotesText } from "../../wording/render-text.js";
-import { FOLLOW_UP_HINT, replyNote } from "../shared/conversation-notes.js";
+import { FOLLOW_UP_HINT, replyNote, WHAT_I_DO } from "../shared/conversation-notes.js";
 import { chooseDocument } from "../shared/doc-scope.js";
 import {
   aboutIndex,
@@ -41,6 +41,9 @@ export const NO_TOKEN_LINE =
 
 export const CHAT_HELP =
   "Type a question, or /quote <phrase> (exact wording), /brief <section or topic>, /outline [document], /sources (full citations and more passages for the last answer), /about, /help, /quit.";
+
+/** The answer to /help, "help" or "are you a bot?": what the bot is, then how to use it. */
+const HELP_REPLY = `${WHAT_I_DO}\n${CHAT_HELP}\n${FOLLOW_UP_HINT}`;
 
 /** The prompt: unlike the bar that marks quoted text, so an answer never looks typed. */
 export const PROMPT = "ask › ";
@@ -114,7 +117,7 @@ export function createLocalChat(
   };
 
   const render = (reply: Reply, answerer: Answerer): string => {
-    const note = replyNote(reply, `${CHAT_HELP}\n${FOLLOW_UP_HINT}`);
+    const note = replyNote(reply, HELP_REPLY);
     if (note !== undefined) return wrapPlain(note, view(answerer).width);
     if (reply.kind === "answer") return renderChatAnswer(reply.answer, view(answerer), reply.asked);
     if (reply.kind === "passage") return renderChatPassage(reply, view(answerer));
@@ -148,7 +151,7 @@ export function createLocalChat(
     },
     "/sources": () => sources(conversation.last(SESSION)),
     "/about": () => renderAboutText(aboutIndex(engine.answerer().store)),
-    "/help": () => wrapPlain(`${CHAT_HELP}\n${FOLLOW_UP_HINT}`, width()),
+    "/help": () => wrapPlain(HELP_REPLY, width()),
   };
 
   return {

@@ -6,7 +6,7 @@ import type { APIEmbed } from "discord.js";
 import type { DocTitles } from "../../answer/citation.js";
 import type { PassageOut } from "../../answer/types.js";
 import type { Reply } from "../../conversation/conversation.js";
-import { FOLLOW_UP_HINT, passageIntro, replyNote } from "../shared/conversation-notes.js";
+import { FOLLOW_UP_HINT, passageIntro, replyNote, WHAT_I_DO } from "../shared/conversation-notes.js";
 import { unseenPassages } from "../shared/report-view.js";
 import { DISCORD_LIMITS as L } from "./limits.js";
 import { escapeMarkdown, escapeWithin } from "./markdown.js";
@@ -20,7 +20,7 @@ import {
   renderSourcesEmbed,
 } from "./render.js";
 
-export const DISCORD_HELP = `I answer questions about the report in its own words: every answer is a verbatim quote with where it stands, and how sure I am. Ask with \`/ask\` or by mentioning me; \`/quote\` finds exact wording, \`/brief\` briefs on a section or topic, \`/outline\` shows the layout, \`/about\` lists the documents.\n${FOLLOW_UP_HINT}`;
+export const DISCORD_HELP = `${WHAT_I_DO} Ask with \`/ask\` or by mentioning me; \`/quote\` finds exact wording, \`/brief\` briefs on a section or topic, \`/outline\` shows the layout, \`/about\` lists the documents.\n${FOLLOW_UP_HINT}`;
 
 const COLOR_PASSAGE = 0x546e7a;
 

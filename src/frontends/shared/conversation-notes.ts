@@ -9,6 +9,10 @@ import { ZH_CN_HELP } from "../../language/zh-strings.js";
 /** An example question that names no report: the shelf may hold any. */
 const EXAMPLE = "“What is planned for housing this year?”";
 
+/** What the bot is, first in every front end's help: "are you a bot?" is answered with the help text. */
+export const WHAT_I_DO =
+  "I answer questions about the report in its own words: every answer is a verbatim quote with where it stands, and how sure I am.";
+
 export const FOLLOW_UP_HINT =
   "After an answer: “tell me more” reads on, “the second one” opens a quote, “and <topic>?” asks the same of another topic, “what else?” lists other passages.";
 

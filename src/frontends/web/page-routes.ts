@@ -10,7 +10,7 @@ import { createConversation } from "../../conversation/conversation.js";
 import { isAppError } from "../../errors.js";
 import type { Store } from "../../store/store.js";
 import { findQuotes } from "../../wording/find-quotes.js";
-import { replyNote } from "../shared/conversation-notes.js";
+import { replyNote, WHAT_I_DO } from "../shared/conversation-notes.js";
 import { documentRefs } from "../shared/doc-scope.js";
 import { titlesOf, type Engine } from "../shared/report-view.js";
 import { errorBody, statusOf, type ErrorBody } from "./http-errors.js";
@@ -48,8 +48,7 @@ function outcome(...steps: { error?: ErrorBody; status: number }[]): { error?: E
 const shelf = (store: Store) => ({ docs: documentRefs(store), titles: titlesOf(store) });
 
 /** The help text of the ask page, for "help" typed in its box. */
-const WEB_HELP =
-  "Type a question about the report, e.g. “What is planned for housing this year?”, and the answer is quoted word for word with where it stands. Wording finds an exact phrase; Briefing sums up a topic; Outline lists the sections.";
+const WEB_HELP = `${WHAT_I_DO} Type a question, e.g. “What is planned for housing this year?”. Wording finds an exact phrase; Briefing sums up a topic; Outline lists the sections.`;
 
 /**
  * A message typed in the ask box, read as every front end reads one (src/conversation): a question is

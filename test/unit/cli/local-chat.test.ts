@@ -121,12 +121,21 @@ describe("local chat", () => {
   });
 
   it("greets, thanks, helps and asks for English without quoting anything", async () => {
-    const { text } = await chat(["hello", "thanks!", "help", "?!", "乡村振兴计划是什么？", "tell me more"]);
+    const { text } = await chat([
+      "hello",
+      "thanks!",
+      "help",
+      "?!",
+      "乡村振兴计划是什么？",
+      "tell me more",
+      "are you a real person or a bot?",
+    ]);
     expect(text).not.toContain(QUOTE_MARK);
     expect(text).not.toContain("confidence");
     expect(text).toContain("Hello! Ask me a question about the report");
     expect(text).toContain("Glad to help.");
     expect(text).toContain(CHAT_HELP);
+    expect(text.match(/I answer questions about the report in its own words/g)).toHaveLength(2);
     expect(text).toContain("That gives me nothing to look up.");
     expect(text).toContain("Questions must be in English for now (this looks like Chinese).");
     expect(text).toContain("There is no earlier answer here to follow up on.");

@@ -253,7 +253,7 @@ describe("pages", () => {
   it("reads what is typed as every front end does: a greeting, help or a request to write gets a note", async () => {
     for (const [typed, words] of [
       ["hello", "Hello! Ask me a question about the report"],
-      ["help", "Type a question about the report"],
+      ["help", "I answer questions about the report in its own words"],
       ["Can you write me a business plan for a tea shop?", "I cannot write, translate or make up text"],
       ["tell me more", "There is no earlier answer here"],
     ] as const) {
