@@ -1,6 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnswerer } from "../../../src/answer/answerer.js";
 import { asksForSource } from "../../../src/answer/document-source.js";
+import { createAnswerParts } from "../../../src/app.js";
 import { attributionLines } from "../../../src/chunking/structure.js";
+import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
+import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { ensureIndex } from "../../../src/store/build.js";
+import type { Store } from "../../../src/store/store.js";
+import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
+import { storeIndexes } from "../../fixtures/store-indexes.js";
+import { REPORT, tempWorkspace } from "../../fixtures/temp-corpus.js";
 
 describe("asksForSource", () => {
   it.each([
@@ -29,5 +40,46 @@ describe("attributionLines", () => {
     expect(lines.map((l) => l.label)).toEqual(["source", "editor"]);
     expect(text.slice(lines[0]!.start, lines[0]!.end)).toBe("Source: The Daily Paper");
     expect(attributionLines("No attribution here.\nThe source: a spring.")).toEqual([]);
+  });
+});
+
+describe("the source line on a shelf of several documents", () => {
+  const OTHER = "harbour-notes.txt";
+  const embedder = createFakeEmbedder(384);
+  const ws = tempWorkspace();
+  let store: Store;
+  beforeAll(async () => {
+    // A second document without an attribution line: "this report" no longer names one document.
+    writeFileSync(
+      path.join(ws.corpus, OTHER),
+      "Harbour notes\n\nThe harbour will dredge its east channel this year. Ferries will run every hour.\n",
+    );
+    const built = await ensureIndex({
+      corpusDir: ws.corpus,
+      indexDir: ws.index,
+      model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
+      chunker: DEFAULT_CHUNKER_PARAMS,
+      indexes: storeIndexes(),
+      getEmbedder: async () => embedder,
+    });
+    store = built.store;
+  });
+  afterAll(() => ws.cleanup());
+  const ask = (doc?: string) =>
+    createAnswerer({ store, embedder, retriever: createRetriever(store), ...createAnswerParts() }).ask(
+      "Where was this report published?",
+      { doc },
+    );
+  const quotesSource = (quotes: { text: string }[]) => quotes.some((q) => q.text.startsWith("Source:"));
+
+  it("is given only when the question is narrowed to a document that has one", async () => {
+    const narrowed = await ask(REPORT);
+    expect(narrowed.answer.quotes.map((q) => q.doc)).toEqual([REPORT]);
+    expect(quotesSource(narrowed.answer.quotes)).toBe(true);
+    const shelf = await ask();
+    expect(quotesSource(shelf.candidateQuotes)).toBe(false);
+    const without = await ask(OTHER);
+    expect(quotesSource(without.candidateQuotes)).toBe(false);
+    expect(without.answer.passages.every((p) => p.doc === OTHER)).toBe(true);
   });
 });
