@@ -5,13 +5,11 @@ import { createAnswerer } from "../../../src/answer/answerer.js";
 import { asksForSource } from "../../../src/answer/document-source.js";
 import { createAnswerParts } from "../../../src/app.js";
 import { attributionLines } from "../../../src/chunking/structure.js";
-import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
-import { ensureIndex } from "../../../src/store/build.js";
 import type { Store } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
-import { storeIndexes } from "../../fixtures/store-indexes.js";
-import { REPORT, tempWorkspace } from "../../fixtures/temp-corpus.js";
+import { fakeStore } from "../../fixtures/fake-store.js";
+import { REPORT } from "../../fixtures/temp-corpus.js";
 
 describe("asksForSource", () => {
   it.each([
@@ -46,25 +44,18 @@ describe("attributionLines", () => {
 describe("the source line on a shelf of several documents", () => {
   const OTHER = "harbour-notes.txt";
   const embedder = createFakeEmbedder(384);
-  const ws = tempWorkspace();
   let store: Store;
+  let cleanup = () => undefined as void;
   beforeAll(async () => {
     // A second document without an attribution line: "this report" no longer names one document.
-    writeFileSync(
-      path.join(ws.corpus, OTHER),
-      "Harbour notes\n\nThe harbour will dredge its east channel this year. Ferries will run every hour.\n",
-    );
-    const built = await ensureIndex({
-      corpusDir: ws.corpus,
-      indexDir: ws.index,
-      model: { id: embedder.modelId, dtype: embedder.dtype, dims: embedder.dims },
-      chunker: DEFAULT_CHUNKER_PARAMS,
-      indexes: storeIndexes(),
-      getEmbedder: async () => embedder,
-    });
-    store = built.store;
+    const prepare = (corpus: string) =>
+      writeFileSync(
+        path.join(corpus, OTHER),
+        "Harbour notes\n\nThe harbour will dredge its east channel this year. Ferries will run every hour.\n",
+      );
+    ({ store, cleanup } = await fakeStore(384, { prepare }));
   });
-  afterAll(() => ws.cleanup());
+  afterAll(() => cleanup());
   const ask = (doc?: string) =>
     createAnswerer({ store, embedder, retriever: createRetriever(store), ...createAnswerParts() }).ask(
       "Where was this report published?",
