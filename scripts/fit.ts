@@ -2,8 +2,9 @@
  * `npm run fit`: refits the answer stage (src/answer/answer-model.json) from labelled questions.
  *
  * Data: the SQuAD 2.0 training split in ../shared/data/squad-train (17 articles, folds by article) and the
- * report question sets of REPORT_SETS below (each its own fold). Never fitted on: ../shared/eval/squad-dev,
- * the dev set, h29 to h46, which judge the model (`npm run eval`).
+ * report question sets of REPORT_SETS below (each its own fold); the sets of SHELF_ONLY_SETS go into the
+ * report's answer memory and calibration only. Never fitted on: ../shared/eval/squad-dev, the dev set, h47
+ * to h52, which judge the model (`npm run eval`).
  * Steps: (1) a conditional logit ranks each question's candidate sentences; its L2 is chosen by grouped
  * cross-validation; (2) a logistic regression over how clearly the best candidate wins and how well the shelf
  * covers the question gives the probability that the quotes answer; fitted on out-of-fold sentence scores,
@@ -53,19 +54,17 @@ import {
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * The report question sets fitted on (and held in the report's answer memory); h29 to h46, written after
- * them, judge the model. Each set joined the data once newer sets could take its place as a judge: h10 to
- * h14 in the sixth session, h15 to h20 in the seventh, with "terse": search-box look-ups ("greenways
- * target"), a form the other sets hardly hold; h21 to h28 in the ninth. h29 to h40 were tried in the tenth
- * and left out: with them the general model's SQuAD dev R@1 fell to 0.846 (report weight 1.75 and 1.25),
- * under its goal.
- */
-/**
  * Report sets held only in the report's answer memory and calibration (tenth session): fitted into the
  * general model as well, they put SQuAD dev R@1 at 0.846, under its goal; the memory and calibration are
  * the report's alone. h47 to h52, written after them, judge.
  */
 const SHELF_ONLY_SETS = Array.from({ length: 18 }, (_, i) => `holdout${29 + i}`);
+/**
+ * The report question sets fitted on (and held in the report's answer memory). Each set joined the data
+ * once newer sets could take its place as a judge: h10 to h14 in the sixth session, h15 to h20 in the
+ * seventh, with "terse": search-box look-ups ("greenways target"), a form the other sets hardly hold; h21
+ * to h28 in the ninth.
+ */
 const REPORT_SETS = [
   "own",
   "calibration",

@@ -74,10 +74,9 @@ export function sourceQuote(store: Store, doc: string): Quote | null {
 const SOURCE_QUOTES = new WeakMap<Store, Map<string, Quote | null>>();
 
 function findSourceQuote(store: Store, doc: string): Quote | null {
-  const text = store.texts[doc];
-  const line =
-    text === undefined ? undefined : attributionLines(text).find((l) => SOURCE_LABELS.has(l.label));
-  if (!text || !line) return null;
+  const text = store.texts[doc] ?? "";
+  const line = attributionLines(text).find((l) => SOURCE_LABELS.has(l.label));
+  if (!line) return null;
   const sections = store.sections[doc] ?? [];
   const section = sections.filter((s) => s.start <= line.start).pop() ?? sections[0];
   // Not a paragraph of its own: cited with the paragraph it follows, its exact offsets beside it.
