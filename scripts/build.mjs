@@ -5,6 +5,9 @@ import { readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
+// The bundles embed JSON from src/ (the fitted answer model), so a refit makes them stale too.
+const BUILD_INPUT = /\.(ts|json)$/;
+
 const root = path.resolve(import.meta.dirname, "..");
 const entries = {
   ask: "src/frontends/cli/ask.ts",
@@ -49,7 +52,7 @@ function newestMtime(dir) {
       for (const e of readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+        else if (BUILD_INPUT.test(p)) newest = Math.max(newest, statSync(p).mtimeMs);
       }
     };
     walk(path.join(dir, top));

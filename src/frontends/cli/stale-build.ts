@@ -18,6 +18,9 @@ export function warnIfStaleBuild(moduleUrl: string): void {
   }
 }
 
+/** The bundles embed JSON from src/ (the fitted answer model, the token projection), so a refit is a change too. */
+const BUILD_INPUT = /\.(ts|json)$/;
+
 function newestSource(root: string): number {
   let newest = 0;
   const walk = (dir: string): void => {
@@ -25,7 +28,7 @@ function newestSource(root: string): number {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (BUILD_INPUT.test(p)) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
   walk(path.join(root, "src"));
