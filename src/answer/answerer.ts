@@ -26,17 +26,18 @@ import {
   type QuestionView,
 } from "./features.js";
 import { whileWaiting } from "./while-waiting.js";
-import { asksForSource, sourceQuote } from "./document-source.js";
+import { documentFactQuotes, documentFactsAsked } from "./document-facts.js";
 import type { TextAnalyser } from "./text-analyser.js";
 import type { Answer, Quote, StageTimings } from "./types.js";
 import { fusedScore, rerankPassages, roundForAnswer, toPassage, toQuotes } from "./compose.js";
 
 /**
- * The confidence of a document's own source line given for "where was this report published?": not fitted
- * (the answer stage never sees these lines), set as "the report says"; such a question reaches it only when
- * it names the document and a word of publishing and nothing else (see document-source.ts).
+ * The confidence of an answer to a question about the document itself ("where was this report published?",
+ * "who gave this speech?"): not fitted (the answer stage never sees such questions), set as "the report
+ * says"; such a question reaches it only when it points at the document and asks nothing else, and the
+ * quote is the one holding what the shelf knows of the document (see document-facts.ts).
  */
-const SOURCE_LINE_CONFIDENCE = 0.95;
+const DOCUMENT_FACT_CONFIDENCE = 0.95;
 
 export interface AnswererOptions {
   /** Passages listed in every answer. */
@@ -132,8 +133,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         ? await translator.translate(question, isKnown)
         : null;
       const query = translation?.query ?? question;
-      const source = sourceLineAsked(query, askOptions.doc);
-      if (source) return sourceAnswer(question, query, source, t0);
+      const aboutDocument = documentFactAnswer(query, askOptions.doc);
+      if (aboutDocument.length) return factAnswer(question, query, aboutDocument, t0);
       const embedding = embedQuestion(query);
       // Awaited below; until then a failure must not count as unhandled if the lexical search throws first.
       embedding.vector.catch(() => undefined);
@@ -185,28 +186,29 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     },
   };
 
-  /** The document's source line, when the question asks where the document comes from and it has one. */
-  function sourceLineAsked(query: string, doc: string | undefined): Quote | null {
+  /** The quotes that answer a question about the document itself, when it is one and they are known. */
+  function documentFactAnswer(query: string, doc: string | undefined): Quote[] {
     // On a shelf of several documents "this report" is only known when the question is narrowed to one.
     const only = store.manifest.documents.length === 1 ? store.manifest.documents[0]?.path : undefined;
     const asked = doc ?? only;
-    return asked !== undefined && asksForSource(query) ? sourceQuote(store, asked) : null;
+    const facts = asked === undefined ? [] : documentFactsAsked(query);
+    return facts.length ? documentFactQuotes(store, asked!, facts, analyser) : [];
   }
 
-  function sourceAnswer(question: string, query: string, quote: Quote, t0: number): AnswerResult {
+  function factAnswer(question: string, query: string, quotes: Quote[], t0: number): AnswerResult {
     const answer: Answer = {
       question,
       ...(query !== question ? { searchedFor: query } : {}),
       answered: true,
-      confidence: SOURCE_LINE_CONFIDENCE,
-      quotes: [quote],
-      passages: [],
+      confidence: DOCUMENT_FACT_CONFIDENCE,
+      quotes,
+      passages: passagesHolding(store, quotes).map((unit) => toPassage(store, { unit, score: 1 })),
       index: { version: store.manifest.indexVersion, answerModel: modelVersion },
     };
     const answerMs = performance.now() - t0;
     return {
       answer,
-      candidateQuotes: [quote],
+      candidateQuotes: quotes,
       features: null,
       timings: { embedMs: 0, retrieveMs: 0, answerMs },
     };
@@ -283,6 +285,14 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       return next === null ? [chosen] : [chosen, { ...chosen, sentence: next }];
     });
   }
+}
+
+/** The first passage holding each quote, when one does (a source line stands outside the paragraphs). */
+function passagesHolding(store: Store, quotes: readonly Quote[]): number[] {
+  const units = quotes.map((q) =>
+    store.units.findIndex((u) => u.doc === q.doc && u.start <= q.start && q.end <= u.end),
+  );
+  return [...new Set(units.filter((u) => u >= 0))];
 }
 
 function checkDoc(store: Store, doc: string | undefined): void {

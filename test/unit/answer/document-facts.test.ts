@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerer } from "../../../src/answer/answerer.js";
-import { asksForSource } from "../../../src/answer/document-source.js";
+import { asksForSource, documentFactsAsked } from "../../../src/answer/document-facts.js";
 import { createAnswerParts } from "../../../src/app.js";
 import { attributionLines } from "../../../src/chunking/structure.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
@@ -29,6 +29,32 @@ describe("asksForSource", () => {
     "Which newspapers were published in 1900?",
     "What is the main source of income?",
   ])("%s is a question about the content", (q) => expect(asksForSource(q)).toBe(false));
+});
+
+describe("documentFactsAsked", () => {
+  it.each([
+    ["Who gave this speech?", ["speaker"]],
+    ["Who is the speaker?", ["speaker"]],
+    ["who wrote this report", ["speaker"]],
+    ["Who is the author of this article?", ["speaker"]],
+    ["When was this speech given?", ["dateline"]],
+    ["When was the report delivered?", ["dateline"]],
+    ["Where was this speech given?", ["dateline"]],
+    ["At what meeting was the speech given?", ["dateline"]],
+    ["who delivered the speech and when", ["speaker", "dateline"]],
+    ["Where was this report originally published?", ["source"]],
+  ])("%s asks the document's %j", (q, facts) => expect(documentFactsAsked(q)).toEqual(facts));
+
+  it.each([
+    // Something to look up besides the document.
+    "Who gave the speech on housing?",
+    "When will the report's greenways be finished?",
+    "Who is the party secretary of Minhang?",
+    // No document pointed at, or nothing asked of it.
+    "When was the meeting held?",
+    "Who gave a speech?",
+    "What is this report about?",
+  ])("%s is a question about the content", (q) => expect(documentFactsAsked(q)).toEqual([]));
 });
 
 describe("attributionLines", () => {
@@ -72,5 +98,38 @@ describe("the source line on a shelf of several documents", () => {
     const without = await ask(OTHER);
     expect(quotesSource(without.candidateQuotes)).toBe(false);
     expect(without.answer.passages.every((p) => p.doc === OTHER)).toBe(true);
+  });
+});
+
+describe("questions about the document itself", () => {
+  const embedder = createFakeEmbedder(384);
+  let store: Store;
+  let cleanup = () => undefined as void;
+  beforeAll(async () => {
+    ({ store, cleanup } = await fakeStore(384));
+  });
+  afterAll(() => cleanup());
+  const ask = (question: string) =>
+    createAnswerer({ store, embedder, retriever: createRetriever(store), ...createAnswerParts() }).ask(
+      question,
+    );
+
+  it("quotes the sentence that names the speaker of the metadata, and the passage holding it", async () => {
+    const { answer } = await ask("Who gave this speech, and when?");
+    const text = store.texts[REPORT]!;
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes).toHaveLength(1);
+    const [quote] = answer.quotes;
+    expect(quote!.text).toContain("Chen Huawen");
+    expect(quote!.text).toContain("August 22");
+    expect(text.slice(quote!.start, quote!.end)).toBe(quote!.text);
+    expect(answer.passages[0]!.start).toBeLessThanOrEqual(quote!.start);
+    expect(answer.passages[0]!.end).toBeGreaterThanOrEqual(quote!.end);
+  });
+
+  it("leaves a question about the content to the answer stage", async () => {
+    const { answer, features } = await ask("Who gave the speech on greenways?");
+    expect(features).not.toBeNull();
+    expect(answer.confidence).not.toBe(0.95);
   });
 });
