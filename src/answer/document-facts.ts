@@ -101,11 +101,12 @@ export function documentFactsAsked(question: string): DocumentFact[] {
   if (!(pointed(DOCUMENT_WORDS) || pointed(MAKER_WORDS)) || !words.every(isQuestionWord)) return [];
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
   const facts: DocumentFact[] = [];
-  if (has(SOURCE_WORDS)) facts.push("source");
+  // "Where is this article from?", "where did this report come from?" ask for the source too.
+  if (has(SOURCE_WORDS) || (words.includes("where") && words.includes("from"))) facts.push("source");
   const made = has(MAKING_WORDS);
   if (has(MAKER_WORDS) || (made && (words.includes("who") || words.includes("whose")))) facts.push("speaker");
   // "Where was it given?" asks for the occasion; "where was it published?" for the source, above.
-  const where = words.includes("where") && !has(SOURCE_WORDS);
+  const where = words.includes("where") && !facts.includes("source");
   if ((made || has(OCCASION_WORDS)) && (has(DATE_WORDS) || has(OCCASION_WORDS) || where))
     facts.push("dateline");
   return facts;

@@ -43,6 +43,8 @@ describe("documentFactsAsked", () => {
     ["At what meeting was the speech given?", ["dateline"]],
     ["who delivered the speech and when", ["speaker", "dateline"]],
     ["Where was this report originally published?", ["source"]],
+    ["Where did this report come from originally?", ["source"]],
+    ["where is the article from", ["source"]],
   ])("%s asks the document's %j", (q, facts) => expect(documentFactsAsked(q)).toEqual(facts));
 
   it.each([

@@ -33,6 +33,11 @@ describe("classifyMessage", () => {
     expect(["greeting", "thanks"]).toContain(kind(text));
   });
 
+  it.each(["hello, are you working?", "Are you there?", "is this thing on?", "hi, is anyone there"])(
+    "%s checks the bot is there: a greeting",
+    (text) => expect(kind(text)).toBe("greeting"),
+  );
+
   it("answers a string of courtesies as its last one", () => {
     expect(kind("Hello, thank you in advance for your assistance.")).toBe("thanks");
     expect(kind("Thanks, bye")).toBe("thanks");
