@@ -9,6 +9,14 @@ export interface LoopFigures {
   ask_over_embed_p50: number;
   /** Mean of the answerer's own stage timings over the loop. */
   stage_mean_ms: { embed: number; retrieve: number; answer: number };
+  /**
+   * The same asks with each question's embedding already known (served from memory): the main thread's own
+   * work a question, without the model. Set apart from ask_ms less embed_only_ms, it shows how much of the
+   * difference is work and how much is waiting for, or slowing, the model's threads.
+   */
+  main_thread_ask_ms?: Spread;
+  /** The question's embedding as an ask needs it (vector and token vectors), nothing else running. */
+  question_embedding_ms?: Spread;
 }
 
 export interface StartupBreakdown {
@@ -33,6 +41,10 @@ export function loopFigures(loop: ProbeLoop): LoopFigures {
       retrieve: round(mean(loop.retrieveMs), 3),
       answer: round(mean(loop.answerMs), 3),
     },
+    ...(loop.mainThreadMs?.length ? { main_thread_ask_ms: roundSpread(spread(loop.mainThreadMs)) } : {}),
+    ...(loop.questionEmbeddingMs?.length
+      ? { question_embedding_ms: roundSpread(spread(loop.questionEmbeddingMs)) }
+      : {}),
   };
 }
 

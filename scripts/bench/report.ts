@@ -165,6 +165,10 @@ function loopRows(f: LoopFigures, row: Row): void {
   row("ask_over_embed_p50", String(f.ask_over_embed_p50));
   const m = f.stage_mean_ms;
   row("mean stage ms: embed / retrieve / answer", `${m.embed} / ${m.retrieve} / ${m.answer}`);
+  const main = f.main_thread_ask_ms;
+  if (main) row("main-thread ask ms p50 / p95 (embedding known)", `${main.p50} / ${main.p95}`);
+  const model = f.question_embedding_ms;
+  if (model) row("question embedding ms p50 / p95 (with tokens)", `${model.p50} / ${model.p95}`);
 }
 
 function scaleRows(s: ScaleReport, section: (t: string) => void, row: Row): void {

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
+import type { Embedder, TokenEmbedding } from "../../src/embedding/embedder.js";
 import { askSchedule, readQuestions } from "./questions.js";
 
 export interface ProbeLoop {
@@ -16,6 +17,10 @@ export interface ProbeLoop {
   embedMs: number[];
   retrieveMs: number[];
   answerMs: number[];
+  /** Each ask again with the question's embedding already known: the main thread's own work. */
+  mainThreadMs?: number[];
+  /** The question's embedding as an ask needs it (vector and token vectors), the main thread idle. */
+  questionEmbeddingMs?: number[];
 }
 
 export interface ProbeResult {
@@ -60,6 +65,9 @@ if (minAsks > 0) {
   const profiler = process.env.BENCH_PROFILE ? await startProfiler() : null;
   result.loop = await timeLoop(askSchedule(questions, minAsks));
   if (profiler) await profiler.stopInto(process.env.BENCH_PROFILE as string);
+  result.loop.mainThreadMs = await timeMainThread(askSchedule(questions, minAsks));
+  if (embedder.embedQuestion)
+    result.loop.questionEmbeddingMs = await timeQuestionEmbedding(askSchedule(questions, minAsks));
 }
 await embedder.dispose();
 process.stdout.write(JSON.stringify(result) + "\n");
@@ -80,6 +88,54 @@ async function timeLoop(schedule: readonly string[]): Promise<ProbeLoop> {
     loop.answerMs.push(timings.answerMs);
   }
   return loop;
+}
+
+/**
+ * The same schedule through an answerer whose embedder hands back each question's embedding, worked out
+ * beforehand by the real model: what is left is the main thread's own work (and the same answers).
+ */
+async function timeMainThread(schedule: readonly string[]): Promise<number[]> {
+  const known = new Map<string, { vector: Float32Array; tokens: TokenEmbedding | undefined }>();
+  for (const q of new Set(schedule)) {
+    const e = embedder.embedQuestion?.(q);
+    known.set(
+      q,
+      e
+        ? { vector: await e.vector, tokens: await e.tokens }
+        : { vector: (await embedder.embed([q]))[0]!, tokens: undefined },
+    );
+  }
+  const served: Embedder = {
+    ...embedder,
+    embed: (texts) => Promise.all(texts.map((t) => Promise.resolve(known.get(t)!.vector))),
+    ...(embedder.embedQuestion
+      ? {
+          embedQuestion: (q: string) => {
+            const k = known.get(q)!;
+            return { vector: Promise.resolve(k.vector), tokens: Promise.resolve(k.tokens!) };
+          },
+        }
+      : {}),
+  };
+  const fromMemory = answererFor(built.store, served, parts);
+  for (const q of questions) await fromMemory.ask(q);
+  const ms: number[] = [];
+  for (const q of schedule) {
+    const t0 = performance.now();
+    await fromMemory.ask(q);
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
+async function timeQuestionEmbedding(schedule: readonly string[]): Promise<number[]> {
+  const ms: number[] = [];
+  for (const q of schedule) {
+    const t0 = performance.now();
+    await embedder.embedQuestion!(q).tokens;
+    ms.push(performance.now() - t0);
+  }
+  return ms;
 }
 
 function rssMb(): number {

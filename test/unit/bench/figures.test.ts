@@ -16,6 +16,20 @@ describe("loopFigures", () => {
     expect(f.embed_only_ms).toEqual({ p50: 2, p95: 2 });
     expect(f.ask_over_embed_p50).toBe(1.5);
     expect(f.stage_mean_ms).toEqual({ embed: 2, retrieve: 0.5, answer: 0.2 });
+    expect(f.main_thread_ask_ms).toBeUndefined();
+  });
+
+  it("gives the main thread's own time when the loop measured it", () => {
+    const same = [1, 1, 1, 1];
+    const f = loopFigures({
+      embedOnlyMs: same,
+      askMs: same,
+      embedMs: same,
+      retrieveMs: same,
+      answerMs: same,
+      mainThreadMs: [0.5, 0.7, 0.6, 0.6],
+    });
+    expect(f.main_thread_ask_ms?.p50).toBeCloseTo(0.6, 3);
   });
 });
 
