@@ -28,6 +28,8 @@ export type MessageKind =
   | { kind: "content-free" }
   /** A request to make text rather than find it ("write me a business plan", "translate the report"). */
   | { kind: "task" }
+  /** A request for a summary of the whole text ("summarize the report", "what are the main points?"). */
+  | { kind: "overview" }
   /** A question for the answerer: the message without a leading greeting or "please". */
   | { kind: "question"; text: string };
 
@@ -59,6 +61,8 @@ const sets = {
   greetings: new Set<string>(PHRASES.greetings),
   thanks: new Set<string>(PHRASES.thanks),
   help: new Set<string>(PHRASES.help),
+  overview: new Set<string>(PHRASES.overviewRequests),
+  overviewObjects: new Set<string>(PHRASES.overviewObjects),
   more: new Set<string>(PHRASES.more),
   others: new Set<string>(PHRASES.others),
   itemNouns: new Set<string>(PHRASES.itemNouns),
@@ -101,6 +105,7 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
   const followUp = followUpOf(words);
   if (followUp) return { kind: "follow-up", follow: followUp };
   if (words.lower.every((w) => sets.function.has(w))) return { kind: "content-free" };
+  if (asksForOverview(words.lower)) return { kind: "overview" };
   if (asksToMake(words.lower)) return { kind: "task" };
   return { kind: "question", text: stripped };
 }
@@ -108,13 +113,34 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
 const MAKING_OPENINGS = [...PHRASES.requestOpenings, ...PHRASES.makingOpenings].map((o) => o.split(" "));
 const MAKING = new Set<string>(PHRASES.makingVerbs);
 
-/** Whether the message's first word, after any polite openings ("could you please"), asks to make text. */
-function asksToMake(lower: readonly string[]): boolean {
+/**
+ * Whether the whole message, after any polite openings ("can you please"), asks for a summary of the text
+ * itself: an overview request alone, or followed by the text it means ("summary of the report").
+ */
+function asksForOverview(lower: readonly string[]): boolean {
+  const rest = afterOpenings(lower);
+  for (let end = rest.length; end > 0; end--) {
+    if (!sets.overview.has(phrase(rest.slice(0, end)))) continue;
+    const said = rest.slice(end);
+    const tail = said.at(-2) === "for" && ["me", "us"].includes(said.at(-1) ?? "") ? said.slice(0, -2) : said;
+    const object = tail[0] === "of" ? tail.slice(1) : tail;
+    if (tail.length === 0 || sets.overviewObjects.has(phrase(object))) return true;
+  }
+  return false;
+}
+
+/** The message after its polite openings ("could you please", "i want you to"). */
+function afterOpenings(lower: readonly string[]): readonly string[] {
   let rest = lower;
   let opening: string[] | undefined;
   while ((opening = MAKING_OPENINGS.find((o) => o.every((w, i) => rest[i] === w))))
     rest = rest.slice(opening.length);
-  return MAKING.has(rest[0] ?? "");
+  return rest;
+}
+
+/** Whether the message's first word, after any polite openings ("could you please"), asks to make text. */
+function asksToMake(lower: readonly string[]): boolean {
+  return MAKING.has(afterOpenings(lower)[0] ?? "");
 }
 
 function otherLanguage(text: string): MessageKind | undefined {

@@ -25,6 +25,8 @@ export type NoteKind =
   | "content-free"
   /** A request to write, translate or make up text: the bot only quotes. */
   | "task"
+  /** A request for a summary of the whole text: the bot points to the outline and briefings. */
+  | "overview"
   /** A follow-up with no earlier answer in this conversation. */
   | "no-context"
   /** "Tell me more" at the end of the section. */

@@ -117,6 +117,56 @@ export const PHRASES = {
     "see you",
     "see ya",
   ],
+  /**
+   * A request for a summary or overview of the whole text, as a whole message, optionally followed by one of
+   * overviewObjects, with or without "of" ("summarize the report", "main points of the speech"): the bot
+   * writes no summary, and says where the report's own overview is (the outline, a briefing).
+   */
+  overviewRequests: [
+    "summarize",
+    "summarise",
+    "sum up",
+    "summary",
+    "a summary",
+    "a short summary",
+    "a quick summary",
+    "give me a summary",
+    "give me a quick summary",
+    "overview",
+    "an overview",
+    "give me an overview",
+    "main points",
+    "the main points",
+    "what are the main points",
+    "key points",
+    "the key points",
+    "what are the key points",
+    "key takeaways",
+    "what are the key takeaways",
+    "tldr",
+    "tl dr",
+    "brief me",
+    "give me a briefing",
+    "the gist",
+    "what is the gist",
+    "what's the gist",
+  ],
+  /** What an overview request may name after it ("for me" aside): the text itself, never a topic in it. */
+  overviewObjects: [
+    "it",
+    "this",
+    "everything",
+    "the report",
+    "this report",
+    "the whole report",
+    "the document",
+    "this document",
+    "the speech",
+    "this speech",
+    "the text",
+    "the article",
+    "this article",
+  ],
   /** A request for the help text in Chinese (whole messages, punctuation aside): answered with the Chinese help. */
   chineseHelp: [
     "帮助",

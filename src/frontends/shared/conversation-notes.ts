@@ -21,6 +21,8 @@ export const NOTE_TEXT: Record<Exclude<NoteKind, "help">, string> = {
   thanks: "Glad to help. Ask another question any time.",
   "content-free": `That gives me nothing to look up. Ask a full question, e.g. ${EXAMPLE}`,
   task: `I only find and quote what the report says; I cannot write, translate or make up text. Ask what the report says, e.g. ${EXAMPLE}`,
+  overview:
+    "I write no summaries: every answer is the report's own words. For an overview, /outline lists each section with its opening line, and /brief <section or topic> gathers what the report says on one.",
   "no-context": `There is no earlier answer here to follow up on. Ask a question first, e.g. ${EXAMPLE}`,
   "end-of-section":
     "That is the end of this section. Ask about something else, or “what else?” for other passages.",

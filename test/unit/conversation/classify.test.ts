@@ -71,6 +71,25 @@ describe("classifyMessage", () => {
     "could you please rewrite the second paragraph in plain words",
   ])("%s asks to make text, not to find it", (text) => expect(kind(text)).toBe("task"));
 
+  it.each([
+    "summarize the report",
+    "Can you please summarise this report for me?",
+    "Give me a quick summary.",
+    "What are the main points of the speech?",
+    "tl;dr",
+    "overview of the document please",
+  ])("%s asks for an overview of the whole text", (text) => expect(kind(text)).toBe("overview"));
+
+  it.each([
+    "summarize what the report says about housing",
+    "What are the main points on elderly care?",
+    "Give me a summary of the greenway plans",
+  ])("%s asks about a topic, a question for the answerer", (text) => expect(kind(text)).toBe("question"));
+
+  it("points a request for a summary to the outline and briefings", () => {
+    expect(replyNote({ kind: "note", note: "overview" }, "help")).toMatch(/\/outline .* \/brief/);
+  });
+
   it("answers a request to make text with what the bot does instead", () => {
     expect(replyNote({ kind: "note", note: "task" }, "help")).toMatch(/only find and quote .* cannot write/);
   });
