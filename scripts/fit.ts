@@ -605,7 +605,13 @@ const shelfPoint = (d: QuestionData): ShelfPoint => {
   // Out of fold for the general model's own questions; the final model for the shelf's, which it never saw.
   const general = foldOf.has(d.group) ? foldConfidence[fold(d)]! : confidenceModel;
   const confidence = 1 / (1 + Math.exp(-logit(general, confidenceStd, row)));
-  const recalled = { unansweredLikeness: unansweredOf.get(d.id + d.group)! };
+  const best = pickWithin(logits, d.sentences, 0, 1)[0];
+  const answeredOfQuoted = best === undefined ? 0 : support.get(d.id + d.group)![best]!;
+  const nearUnanswered = unansweredOf.get(d.id + d.group)!;
+  const recalled = {
+    unansweredLikeness: nearUnanswered,
+    unansweredMargin: nearUnanswered - answeredOfQuoted,
+  };
   return {
     inputs: [
       logOdds(confidence),

@@ -8,7 +8,7 @@ import type { FusedPassage } from "../retrieval/fusion.js";
 import { unitSentences, type Retriever } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
 import type { AnswerModel } from "./answer-model.js";
-import type { MemoryInput, ShelfCalibration } from "./shelf-calibration.js";
+import type { Recalled, ShelfCalibration } from "./shelf-calibration.js";
 import type { AnswerMemory } from "./answer-memory.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
@@ -108,7 +108,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   const modelVersion = [model.version, calibration?.version, memory && `m${memory.version}`]
     .filter(Boolean)
     .join("+");
-  const confidenceOf = (features: FeatureRow<QuestionFeature>, recalled?: FeatureRow<MemoryInput>) => {
+  const confidenceOf = (features: FeatureRow<QuestionFeature>, recalled?: Recalled) => {
     const general = model.confidence(features);
     return calibration ? calibration.apply(general, features, recalled) : general;
   };
@@ -160,7 +160,9 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         store,
         chosen.map((c) => c.sentence),
       );
-      const fitted = features ? confidenceOf(features, recalled) : 0;
+      // A translation's likeness to answered questions is one of wording (see Recalled): left out.
+      const memory = translation ? { ...recalled, answeredLikeness: undefined } : recalled;
+      const fitted = features ? confidenceOf(features, memory) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
       const confidence = roundForAnswer(
@@ -269,8 +271,10 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const best = pickWithin(logits, sentences, 0, 1)[0]!;
     const features = questionFeatureRow(statics, rows, logits, best);
     // What the shelf's memory says of the sentence quoted first, for the shelf's calibration.
-    const recalled: FeatureRow<MemoryInput> | undefined = likeness && {
-      unansweredLikeness: likeness.unanswered(sentences[best]!),
+    const quoted = sentences[best]!;
+    const recalled: Recalled | undefined = likeness && {
+      unansweredLikeness: likeness.unanswered(quoted),
+      answeredLikeness: likeness.answered(quoted),
     };
     const listed = rerankPassages(store, ranked, model.file.candidatePassages, candidates, logits);
     return { chosen: pick(candidates, logits), features, recalled, passages: listed };

@@ -17,13 +17,25 @@ export const SHELF_CALIBRATION_FILE = "answer-calibration.json";
 /** The general confidence's log-odds, the first input of a shelf's calibration. */
 export const LOG_ODDS = "logOdds";
 /**
- * What the shelf's answer memory says of the quoted sentence (src/answer/answer-memory.ts): the question's
- * likeness to the unanswerable questions it was quoted for; 0 without a memory. (Its likeness to answered
- * questions was tried as well: it made questions worded unlike the memory's, such as translated ones,
- * surer to be refused; docs/answer-quality.md.)
+ * What the shelf's answer memory says of the quoted sentence (src/answer/answer-memory.ts), as the
+ * calibration's inputs: the question's likeness to the unanswerable questions the sentence was quoted for,
+ * and that less its likeness to the answered questions the sentence answers ("which departments will it
+ * cooperate with?" was unanswerable and "who will draw up the plan?" answered, with the same sentence: a
+ * new question is told by which it is nearer). 0 likeness means none closer than the memory's floor.
  */
-export const MEMORY_INPUTS = ["unansweredLikeness"] as const;
+export const MEMORY_INPUTS = ["unansweredLikeness", "unansweredMargin"] as const;
 export type MemoryInput = (typeof MEMORY_INPUTS)[number];
+
+/**
+ * What the answerer recalls of the quoted sentence. A likeness left out is not known, and is taken at its
+ * mean over the questions the calibration was fitted on: a machine translation's likeness to answered
+ * questions says more of its wording than of its meaning (it made translated questions surer to be
+ * refused; docs/answer-quality.md), so a translated question leaves it out.
+ */
+export interface Recalled {
+  unansweredLikeness?: number | undefined;
+  answeredLikeness?: number | undefined;
+}
 const INPUTS = [LOG_ODDS, ...QUESTION_FEATURES, ...MEMORY_INPUTS] as const;
 
 export const shelfCalibrationSchema = z.object({
@@ -43,14 +55,8 @@ export interface ShelfCalibration {
   /** Hash of what changes answers; joins the answer model's version in every answer. */
   version: string;
   threshold: number;
-  apply(
-    confidence: number,
-    features: FeatureRow<QuestionFeature>,
-    memory?: FeatureRow<MemoryInput> | undefined,
-  ): number;
+  apply(confidence: number, features: FeatureRow<QuestionFeature>, memory?: Recalled | undefined): number;
 }
-
-const NO_MEMORY: FeatureRow<MemoryInput> = { unansweredLikeness: 0 };
 
 /** Log-odds of a probability, held just inside 0 and 1 so that they are finite. */
 export function logOdds(confidence: number): number {
@@ -60,12 +66,22 @@ export function logOdds(confidence: number): number {
 
 export function shelfCalibration(file: ShelfCalibrationFile, source: string): ShelfCalibration {
   const logit = linear(file.model, INPUTS, "SHELF_CALIBRATION_INVALID", source);
+  const mean = (f: MemoryInput) => file.model.mean[file.model.features.indexOf(f)] ?? 0;
+  // The mean answered likeness, from the two inputs' means: the margin's mean is theirs less it.
+  const meanAnswered = mean("unansweredLikeness") - mean("unansweredMargin");
+  const memoryInputs = (m: Recalled): FeatureRow<MemoryInput> => {
+    const unanswered = m.unansweredLikeness ?? mean("unansweredLikeness");
+    return {
+      unansweredLikeness: unanswered,
+      unansweredMargin: unanswered - (m.answeredLikeness ?? meanAnswered),
+    };
+  };
   const { fitted: _fitted, ...behaviour } = file;
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     threshold: file.threshold,
-    apply: (confidence, row, memory = NO_MEMORY) =>
-      sigmoid(logit({ ...row, ...memory, [LOG_ODDS]: logOdds(confidence) })),
+    apply: (confidence, row, memory = {}) =>
+      sigmoid(logit({ ...row, ...memoryInputs(memory), [LOG_ODDS]: logOdds(confidence) })),
   };
 }
 

@@ -59,7 +59,7 @@ describe("a shelf's calibration beside its corpus", () => {
     expect(cal?.version).toMatch(/^[0-9a-f]{8}$/);
   });
 
-  it("weighs what the shelf's memory says of the quote, as none when there is no memory", () => {
+  it("weighs what the shelf's memory says of the quote, at its mean when there is no memory", () => {
     const withMemory = {
       features: ["logOdds", "unansweredLikeness"],
       mean: [0, 0],
@@ -72,6 +72,28 @@ describe("a shelf's calibration beside its corpus", () => {
     expect(cal.apply(0.5, row)).toBeCloseTo(0.5, 10);
     // Like an unanswerable question quoted with the same sentence: −2 × 0.5 / 0.5 in log-odds.
     expect(cal.apply(0.5, row, { unansweredLikeness: 0.5 })).toBeCloseTo(1 / (1 + Math.exp(2)), 10);
+  });
+
+  it("takes the margin to answered questions, and a likeness left out at its fitted mean", () => {
+    const twoInputs = {
+      features: ["logOdds", "unansweredLikeness", "unansweredMargin"],
+      mean: [0, 0.5, -0.25],
+      scale: [1, 0.5, 0.5],
+      weights: [1, 0, -1],
+      bias: 0,
+    };
+    const cal = loadShelfCalibration(corpusWith(file({ model: twoInputs })), "abc123", () => undefined)!;
+    const row = {} as Parameters<typeof cal.apply>[1];
+    // Nothing recalled: both inputs at their means.
+    expect(cal.apply(0.5, row)).toBeCloseTo(0.5, 10);
+    // Nearer an answered question than an unanswerable one: margin 0.3 − 0.8 = −0.5, 0.25 under its mean.
+    expect(cal.apply(0.5, row, { unansweredLikeness: 0.3, answeredLikeness: 0.8 })).toBeCloseTo(
+      1 / (1 + Math.exp(-0.5)),
+      10,
+    );
+    // A translation's likeness to answered questions left out: taken at its mean, 0.5 + 0.25 = 0.75, so
+    // the margin is 0.3 − 0.75 = −0.45, 0.2 under its mean.
+    expect(cal.apply(0.5, row, { unansweredLikeness: 0.3 })).toBeCloseTo(1 / (1 + Math.exp(-0.4)), 10);
   });
 
   it("is set aside with a warning when fitted for another answer model", () => {
