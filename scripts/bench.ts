@@ -3,6 +3,7 @@
  * per-question cost on the report, and with --docs on N generated documents; prints a table or one JSON object.
  * Progress goes to stderr. Everything is built in a scratch folder under the OS temp folder, removed at the end.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +24,7 @@ import { checkGoals, formatTable, type BenchReport } from "./bench/report.js";
 import { failNoLoop, runScale } from "./bench/scale.js";
 import { median, round } from "./bench/stats.js";
 import type { Embedder } from "../src/embedding/embedder.js";
+import { isStaleBuild } from "../src/frontends/cli/stale-build.js";
 import {
   helpText,
   logToStderr,
@@ -93,6 +95,11 @@ async function withScratch<T>(work: (dir: string) => Promise<T>): Promise<T> {
 }
 
 async function runBench(args: Args, scratch: string): Promise<BenchReport> {
+  // The cold start times the real CLI, dist/ask.mjs: stale bundles would time (or fail on) yesterday's code.
+  if (isStaleBuild(REPO_ROOT)) {
+    log("src/ changed since dist/ was built: building it first");
+    execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts/build.mjs")], { stdio: "inherit" });
+  }
   const t0 = performance.now();
   const loadStart = os.loadavg();
   const questions = readQuestions(args.questions);

@@ -10,12 +10,18 @@ export function warnIfStaleBuild(moduleUrl: string): void {
   const file = fileURLToPath(moduleUrl);
   if (path.basename(path.dirname(file)) !== "dist") return;
   const root = path.dirname(path.dirname(file));
-  const info = path.join(root, "dist", "build-info.json");
-  if (!existsSync(info)) return;
-  const built = (JSON.parse(readFileSync(info, "utf8")) as { newestSourceMs?: number }).newestSourceMs ?? 0;
-  if (newestSource(root) > built) {
+  if (!existsSync(path.join(root, "dist", "build-info.json"))) return;
+  if (isStaleBuild(root)) {
     console.error("note: src/ changed since the last build; run `npm run build` to use the changes.");
   }
+}
+
+/** Whether the bundles in `root`/dist are missing or older than a source they were built from. */
+export function isStaleBuild(root: string): boolean {
+  const info = path.join(root, "dist", "build-info.json");
+  if (!existsSync(info)) return true;
+  const built = (JSON.parse(readFileSync(info, "utf8")) as { newestSourceMs?: number }).newestSourceMs ?? 0;
+  return newestSource(root) > built;
 }
 
 /** The bundles embed JSON from src/ (the fitted answer model, the token projection), so a refit is a change too. */

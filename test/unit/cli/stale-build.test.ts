@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { warnIfStaleBuild } from "../../../src/frontends/cli/stale-build.js";
+import { isStaleBuild, warnIfStaleBuild } from "../../../src/frontends/cli/stale-build.js";
 
 /** A project root with one bundle built at `builtMs` and one source file last changed at `changedMs`. */
 function project(sourceName: string, builtMs: number, changedMs: number): string {
@@ -28,6 +28,14 @@ describe("warnIfStaleBuild", () => {
     const warn = vi.spyOn(console, "error").mockImplementation(() => undefined);
     warnIfStaleBuild(bundle(project("answer-model.json", built, built + 60_000)));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("npm run build"));
+  });
+
+  it("tells a stale build, or none, from a fresh one", () => {
+    expect(isStaleBuild(project("answer-model.json", built, built + 60_000))).toBe(true);
+    expect(isStaleBuild(project("answerer.ts", built, built - 60_000))).toBe(false);
+    const unbuilt = project("answerer.ts", built, built - 60_000);
+    rmSync(path.join(unbuilt, "dist", "build-info.json"));
+    expect(isStaleBuild(unbuilt)).toBe(true);
   });
 
   it("stays quiet when nothing changed after the build", () => {
