@@ -161,8 +161,8 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         chosen.map((c) => c.sentence),
       );
       // A translation's likeness to answered questions is one of wording (see Recalled): left out.
-      const memory = translation ? { ...recalled, answeredLikeness: undefined } : recalled;
-      const fitted = features ? confidenceOf(features, memory) : 0;
+      const recall = translation ? { ...recalled, answeredLikeness: undefined } : recalled;
+      const fitted = features ? confidenceOf(features, recall) : 0;
       // A translated question's confidence also weighs what the translation understood (src/language).
       const quoted = () => candidateQuotes.map((q) => q.text).join(" ");
       const confidence = roundForAnswer(

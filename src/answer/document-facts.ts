@@ -71,16 +71,11 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set([
   "comes",
   "came",
   "like",
-  "exactly",
   "actually",
-  "and",
-  "at",
-  "on",
-  "by",
-  "in",
 ]);
 
-const isQuestionWord = (w: string): boolean =>
+/** Whether a question about the document itself may hold the word. */
+const framesDocumentQuestion = (w: string): boolean =>
   DOCUMENT_WORDS.has(w) ||
   MAKER_WORDS.has(w) ||
   SOURCE_WORDS.has(w) ||
@@ -98,7 +93,7 @@ export function documentFactsAsked(question: string): DocumentFact[] {
   const words = tokenize(question.toLowerCase());
   const pointed = (set: ReadonlySet<string>) =>
     words.some((w, i) => set.has(w) && i > 0 && POINTING_WORDS.has(words[i - 1] ?? ""));
-  if (!(pointed(DOCUMENT_WORDS) || pointed(MAKER_WORDS)) || !words.every(isQuestionWord)) return [];
+  if (!(pointed(DOCUMENT_WORDS) || pointed(MAKER_WORDS)) || !words.every(framesDocumentQuestion)) return [];
   const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
   const facts: DocumentFact[] = [];
   // "Where is this article from?", "where did this report come from?" ask for the source too.
