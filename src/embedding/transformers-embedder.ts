@@ -84,7 +84,13 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     extractor = await pipeline("feature-extraction", path.basename(options.modelDir), {
       dtype: options.dtype,
       local_files_only: true,
-      ...(options.threads ? { session_options: { intraOpNumThreads: options.threads } } : {}),
+      session_options: {
+        ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
+        // ONNX Runtime's threads spin-wait after a run for the next one; with a question that time is the
+        // answer stage's (its main thread, the token projection), so they stop at the end of each run. The
+        // embedding alone is no slower (docs/performance.md).
+        extra: { session: { force_spinning_stop: "1" } },
+      },
     });
   } catch (error) {
     throw new AppError(
