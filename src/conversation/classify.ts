@@ -112,6 +112,7 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
 
 const MAKING_OPENINGS = [...PHRASES.requestOpenings, ...PHRASES.makingOpenings].map((o) => o.split(" "));
 const MAKING = new Set<string>(PHRASES.makingVerbs);
+const REPRODUCING = new Set<string>(PHRASES.reproducingParticles);
 
 /**
  * Whether the whole message, after any polite openings ("can you please"), asks for a summary of the text
@@ -138,9 +139,13 @@ function afterOpenings(lower: readonly string[]): readonly string[] {
   return rest;
 }
 
-/** Whether the message's first word, after any polite openings ("could you please"), asks to make text. */
+/**
+ * Whether the message's first word, after any polite openings ("could you please"), asks to make text; not
+ * when a particle makes it ask for words written in full ("write out the principle the mayor quotes").
+ */
 function asksToMake(lower: readonly string[]): boolean {
-  return MAKING.has(afterOpenings(lower)[0] ?? "");
+  const [verb, next] = afterOpenings(lower);
+  return MAKING.has(verb ?? "") && !REPRODUCING.has(next ?? "");
 }
 
 function otherLanguage(text: string): MessageKind | undefined {

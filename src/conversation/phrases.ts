@@ -338,6 +338,11 @@ export const PHRASES = {
     "code",
     "proofread",
   ],
+  /**
+   * Particles after a making verb that ask for text already written, in full ("write out the exact
+   * principle", "write down what it says about parks"): a request for the report's words, not new ones.
+   */
+  reproducingParticles: ["out", "down"],
   /** Polite openings of a request, before its verb ("can you tell me more?", "could you write …"). */
   requestOpenings: ["can you", "could you", "would you", "can u", "will you", "pls"],
   /** Openings a follow-up may also start with ("so what happens next?"). */

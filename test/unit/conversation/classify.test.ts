@@ -72,6 +72,13 @@ describe("classifyMessage", () => {
   ])("%s asks to make text, not to find it", (text) => expect(kind(text)).toBe("task"));
 
   it.each([
+    "Please write out the exact words the report uses for the greenway target.",
+    "can you write down what it says about elderly care?",
+  ])("%s asks for the report's words written in full: a question", (text) =>
+    expect(kind(text)).toBe("question"),
+  );
+
+  it.each([
     "summarize the report",
     "Can you please summarise this report for me?",
     "Give me a quick summary.",
