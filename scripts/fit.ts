@@ -27,7 +27,7 @@ import {
   unansweredItems,
   unansweredLikeness,
 } from "./fit/memory.js";
-import { createEmbedder, createMatrixProduct } from "../src/app.js";
+import { createEmbedder, createVectorKernels } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { calibrationBins, calibrationError, rocAuc } from "../src/eval/metrics.js";
 import { createWinkAnalyser } from "../src/nlp/wink-analyser.js";
@@ -284,14 +284,13 @@ const SETS: QuestionSet[] = [
 const settings = loadSettings();
 const embedder = await createEmbedder(settings, (line) => console.error(line));
 const analyser = createWinkAnalyser();
-const product = createMatrixProduct();
 /** The general model's questions (SQuAD's and the report sets'), and those of the report's shelf alone. */
 const data: QuestionData[] = [];
 const shelfOnlyData: QuestionData[] = [];
 const vectorsOf = new Map<string, { sentences: Float32Array; questions: Map<string, Float32Array> }>();
 let reportTexts: string[] = [];
 for (const set of SETS) {
-  const c = await collect(set, settings, embedder, analyser, product, ".cache/fit");
+  const c = await collect(set, settings, embedder, analyser, createVectorKernels, ".cache/fit");
   (set.shelfOnly ? shelfOnlyData : data).push(...c.rows);
   vectorsOf.set(set.name, { sentences: c.sentenceVectors, questions: c.questionVectors });
   if (set.corpusDir === REPORT_CORPUS) reportTexts = c.sentenceTexts;

@@ -2,8 +2,8 @@
  * The one place that picks concrete parts and wires them: settings → model → embedder → index → retriever →
  * answerer. Front ends and scripts call `createApp` and nothing below it.
  */
-import type { MatrixProduct } from "./compute/matrix-product.js";
-import { createOnnxMatrixProduct } from "./compute/onnx-matrix-product.js";
+import type { VectorKernels } from "./compute/vector-kernels.js";
+import { createWasmVectorKernels } from "./compute/wasm-vector-kernels.js";
 import { DEFAULT_ANSWERER, createAnswerer, type Answerer } from "./answer/answerer.js";
 import { loadShelfCalibration, type ShelfCalibration } from "./answer/shelf-calibration.js";
 import {
@@ -136,15 +136,15 @@ export interface AnswerParts {
   calibration?: ShelfCalibration | undefined;
   /** The shelf's answered questions as stored; tied to each index's sentences by answererFor. */
   memoryFile?: AnswerMemoryFile | undefined;
-  product?: MatrixProduct | undefined;
 }
 
 /**
- * The token match's matrix products on ONNX Runtime (the model's runtime, already loaded), which does them
- * in a fraction of plain JavaScript's time; its session opens on the first question.
+ * The answer stage's repeated dot products (the token match, the shelf's memory) in WebAssembly with SIMD,
+ * a fraction of plain JavaScript's time and with no call out of the thread. One for each store: the
+ * matrices it holds (a copy of the store's token vectors) stay as long as it lives.
  */
-export function createMatrixProduct(): MatrixProduct {
-  return createOnnxMatrixProduct();
+export function createVectorKernels(): VectorKernels {
+  return createWasmVectorKernels();
 }
 
 /**
@@ -167,16 +167,16 @@ export function createAnswerParts(
     analyser: createWinkAnalyser(),
     // Its dictionary loads on the first Chinese question, so English-only use pays nothing for it.
     translator: createChineseTranslator(),
-    product: createMatrixProduct(),
   };
 }
 
 /** The answerer over one store: the engine's default retriever and answer settings. */
 export function answererFor(store: Store, embedder: Embedder, parts: AnswerParts): Answerer {
-  const retriever = createRetriever(store, DEFAULT_RETRIEVER);
+  const kernels = createVectorKernels();
+  const retriever = createRetriever(store, DEFAULT_RETRIEVER, kernels);
   const { memoryFile, ...rest } = parts;
-  const memory = memoryFile && answerMemory(memoryFile, store);
-  return createAnswerer({ store, embedder, retriever, ...rest, memory }, DEFAULT_ANSWERER);
+  const memory = memoryFile && answerMemory(memoryFile, store, kernels);
+  return createAnswerer({ store, embedder, retriever, ...rest, memory, kernels }, DEFAULT_ANSWERER);
 }
 
 export async function createApp(settings: Settings, options: AppOptions = {}): Promise<App> {
@@ -248,7 +248,6 @@ export async function createApp(settings: Settings, options: AppOptions = {}): P
       // The refresh stops at its next step; an embedding call under way is not waited for past a moment,
       // and the model is then left to the process's exit rather than freed under a running inference.
       if (!running || (await settlesWithin(running, CLOSE_WAIT_MS))) await embedder.dispose();
-      await parts.product?.dispose?.();
     },
   };
 }

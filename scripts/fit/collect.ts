@@ -19,8 +19,8 @@ import {
 } from "../../src/answer/features.js";
 import { continuationOf } from "../../src/answer/pick.js";
 import type { TextAnalyser } from "../../src/answer/text-analyser.js";
-import { gatherTokens, tokenMatcher } from "../../src/answer/token-match.js";
-import type { MatrixProduct } from "../../src/compute/matrix-product.js";
+import { tokenMatcher } from "../../src/answer/token-match.js";
+import type { VectorKernels } from "../../src/compute/vector-kernels.js";
 import { indexCorpus } from "../../src/app.js";
 import type { Settings } from "../../src/config/settings.js";
 import type { Embedder, TokenEmbedding } from "../../src/embedding/embedder.js";
@@ -71,7 +71,8 @@ export async function collect(
   settings: Settings,
   embedder: Embedder,
   analyser: TextAnalyser,
-  product: MatrixProduct,
+  /** The kernels for one store (they hold its token vectors). */
+  makeKernels: () => VectorKernels,
   cacheDir: string,
 ): Promise<Collected> {
   mkdirSync(cacheDir, { recursive: true });
@@ -114,6 +115,7 @@ export async function collect(
     if (cached.key === rowsKey) return collected(cached.rows);
   }
   const retriever = createRetriever(store);
+  const kernels = makeKernels();
   const terms = sentenceTerms(store);
   const out: QuestionData[] = [];
   for (const [n, item] of items.entries()) {
@@ -124,7 +126,7 @@ export async function collect(
     const q = viewQuestion(item.question, store, analyser);
     const topDoc = ranked[0] ? store.units[ranked[0].unit]?.doc : undefined;
     const sentences = candidates.map((c) => c.sentence);
-    const match = await tokenMatcher(store, embedded[n], gatherTokens(store, sentences), product);
+    const match = tokenMatcher(store, embedded[n], sentences, kernels);
     const lexical = lexicalFeatures(store, q, terms, analyser);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const hits = (i: number) => {

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors.js";
-import { dotAt, dotsOnDemand } from "../retrieval/dense.js";
+import { createJsVectorKernels, type VectorKernels } from "../compute/vector-kernels.js";
+import { dotAt } from "../retrieval/dense.js";
 import type { Store } from "../store/store.js";
 import { readFittedFile } from "./answer-model.js";
 
@@ -166,7 +167,11 @@ export function supportOf(cosine: number, floor: number): number {
  * The memory over one store: each answered question is tied to the sentences that hold its gold. Cosines
  * are of unit vectors on the memory's axes.
  */
-export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory {
+export function answerMemory(
+  file: AnswerMemoryFile,
+  store: Store,
+  kernels: VectorKernels = createJsVectorKernels(),
+): AnswerMemory {
   if (file.dims !== store.manifest.model.dims) {
     throw new AppError(
       "ANSWER_MEMORY_INVALID",
@@ -174,9 +179,12 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     );
   }
   const count = file.axes.count;
-  const axes = transposed(floatsOf(file.axes.values, file.dims * count, "axes.values"), file.dims, count);
-  const answered = vectorRows(file.questions, count);
-  const unanswered = vectorRows(file.unanswered, count);
+  const axes = kernels.hold(
+    transposed(floatsOf(file.axes.values, file.dims * count, "axes.values"), file.dims, count),
+    file.dims,
+  );
+  const answered = kernels.hold(vectorRows(file.questions, count), count);
+  const unanswered = kernels.hold(vectorRows(file.unanswered, count), count);
   const sentencesOf = spanFinder(store.sentences.map((s) => s.text));
   const answeredBy = bySentence(file.questions.map((q) => sentencesOf(q.gold)));
   const unansweredBy = bySentence(file.unanswered.map((q) => sentencesOf([q.quoted])));
@@ -185,25 +193,30 @@ export function answerMemory(file: AnswerMemoryFile, store: Store): AnswerMemory
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     weight: file.weight,
     likenessTo(question) {
-      const asked = onColumns(question, axes, count);
-      // Only the candidates' answered questions are compared (a few hundred of the memory's), each once
-      // however many candidates it answers.
-      const answeredCosine = dotsOnDemand(answered, file.questions.length, asked);
-      const closest = (ks: readonly number[] | undefined, cosineOf: (k: number) => number) => {
+      const asked = unitLength(axes.dots(question));
+      const answeredCosine = answered.dots(asked);
+      let unansweredCosine: Float32Array | undefined;
+      const closest = (ks: readonly number[] | undefined, cosines: Float32Array) => {
         let best = -1;
-        for (const k of ks ?? []) best = Math.max(best, cosineOf(k));
+        for (const k of ks ?? []) best = Math.max(best, cosines[k]!);
         return best;
       };
       return {
         answered: (sentence) => supportOf(closest(answeredBy.get(sentence), answeredCosine), file.floor),
         unanswered: (sentence) =>
           supportOf(
-            closest(unansweredBy.get(sentence), (k) => dotAt(unanswered, k * count, asked, 0, count)),
+            closest(unansweredBy.get(sentence), (unansweredCosine ??= unanswered.dots(asked))),
             file.floor,
           ),
       };
     },
   };
+}
+
+function unitLength(v: Float32Array): Float32Array {
+  const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
+  for (let k = 0; k < v.length; k++) v[k]! /= length;
+  return v;
 }
 
 /** Stored question vectors as one matrix, a question a row: a question's cosines are one pass over it. */

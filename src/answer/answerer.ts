@@ -1,4 +1,4 @@
-import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
+import { createJsVectorKernels, type VectorKernels } from "../compute/vector-kernels.js";
 import { inTwoSteps, type Embedder, type TokenEmbedding } from "../embedding/embedder.js";
 import { AppError } from "../errors.js";
 import { knownWordsOf } from "../language/known-words.js";
@@ -12,7 +12,7 @@ import type { Recalled, ShelfCalibration } from "./shelf-calibration.js";
 import type { AnswerMemory } from "./answer-memory.js";
 import { gatherCandidates, type Candidate } from "./candidates.js";
 import { continuationOf, pickWithin } from "./pick.js";
-import { gatherTokens, tokenMatcher } from "./token-match.js";
+import { tokenMatcher } from "./token-match.js";
 import {
   lexicalFeatures,
   questionFeatureRow,
@@ -74,8 +74,11 @@ export interface AnswererParts {
   calibration?: ShelfCalibration | undefined;
   /** The shelf's answered questions, when it has labelled ones. */
   memory?: AnswerMemory | undefined;
-  /** What the token match multiplies with; plain JavaScript when unset. */
-  product?: MatrixProduct | undefined;
+  /**
+   * What the token match's dot products are worked out with, on the store's token vectors; plain JavaScript
+   * when unset. Matrices it holds stay held as long as it lives: one for this store alone.
+   */
+  kernels?: VectorKernels | undefined;
 }
 
 export interface AskOptions {
@@ -103,7 +106,7 @@ interface Chosen {
 
 export function createAnswerer(parts: AnswererParts, options: AnswererOptions = DEFAULT_ANSWERER): Answerer {
   const { store, embedder, retriever, model, analyser, translator, calibration, memory } = parts;
-  const product = parts.product ?? jsMatrixProduct;
+  const kernels = parts.kernels ?? createJsVectorKernels();
   const threshold = calibration?.threshold ?? model.file.threshold;
   const modelVersion = [model.version, calibration?.version, memory && `m${memory.version}`]
     .filter(Boolean)
@@ -142,9 +145,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       const retrieval = retriever.begin({ question: query, doc: askOptions.doc });
       const q = viewQuestion(query, store, analyser);
       const lexical = lexicalFeatures(store, q, terms, analyser);
-      await whileWaiting(embedding.vector, likelySentences(retrieval.lexicalUnits), lexical, () =>
-        product.warm?.(),
-      );
+      await whileWaiting(embedding.vector, likelySentences(retrieval.lexicalUnits), lexical);
       const vector = await embedding.vector;
       const t1 = performance.now();
       const ranked = retrieval.finish(vector);
@@ -250,7 +251,14 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     vector: Float32Array,
     tokens: Promise<TokenEmbedding | undefined>,
   ) {
-    const candidates = gatherCandidates(store, ranked, vector, model.file.candidatePassages, model.head);
+    const candidates = gatherCandidates(
+      store,
+      ranked,
+      vector,
+      model.file.candidatePassages,
+      model.head,
+      kernels,
+    );
     if (!candidates.length) {
       return { chosen: [], features: null, recalled: undefined, passages: ranked.map(fusedScore) };
     }
@@ -258,13 +266,12 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const sentences = candidates.map((c) => c.sentence);
     // What needs no token vectors is worked out before waiting for them (each sentence's once a question).
     sentences.forEach(lexical);
-    const gathered = gatherTokens(store, sentences);
     const statics = questionStatics(store, q, ranked);
     // The shelf's answered questions add their evidence to the general model's (see AnswerMemory); worked
     // out here, while the token vectors are still on their way from the model's thread.
     const likeness = memory?.likenessTo(vector);
     const boost = likeness ? sentences.map((s) => memory!.weight * likeness.answered(s)) : null;
-    const match = await tokenMatcher(store, await tokens, gathered, product);
+    const match = tokenMatcher(store, await tokens, sentences, kernels);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);
     const logits = rows.map((row, i) => model.sentenceLogit(row) + (boost?.[i] ?? 0));
     // The same pick as the first quote's: highest log-odds, a tie to the earlier sentence.

@@ -1,5 +1,5 @@
-import { dot } from "../retrieval/dense.js";
-import { clip } from "./answer-model.js";
+import { createJsVectorKernels, type HeldMatrix, type VectorKernels } from "../compute/vector-kernels.js";
+import { CLIP } from "./answer-model.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import { unitSentences } from "../retrieval/retriever.js";
 import type { Store } from "../store/store.js";
@@ -33,25 +33,10 @@ export interface EmbeddingHead {
   weights: Float32Array;
 }
 
-export function headScore(
-  head: EmbeddingHead,
-  vectors: Float32Array,
-  row: number,
-  query: Float32Array,
-): number {
-  const dims = query.length;
-  const offset = row * dims;
-  let z = 0;
-  for (let k = 0; k < dims; k++) {
-    z += head.weights[k]! * clip((query[k]! * vectors[offset + k]! * dims - head.mean[k]!) / head.scale[k]!);
-  }
-  return z;
-}
-
 /**
  * Every sentence of the best `passages` passages. Choosing among many, rather than among the first three
  * passages' sentences, is what lets the learned stage find the right sentence when retrieval ranks its
- * passage fifth.
+ * passage fifth. Their cosines are worked out with `kernels` (plain JavaScript when not given).
  */
 export function gatherCandidates(
   store: Store,
@@ -59,6 +44,7 @@ export function gatherCandidates(
   vector: Float32Array,
   passages: number,
   head?: EmbeddingHead,
+  kernels: VectorKernels = createJsVectorKernels(),
 ): Candidate[] {
   const best = ranked[0]?.score ?? 0;
   const bySentence = new Map<number, Candidate>();
@@ -71,14 +57,43 @@ export function gatherCandidates(
       }
       bySentence.set(sentence, {
         sentence,
-        cos: dot(store.sentenceVectors, sentence, vector),
+        cos: 0,
         passageRank: rank,
         passageScore: best > 0 ? p.score / best : 0,
         passageDense: p.dense,
         passageLexical: p.lexicalNorm,
-        head: head ? headScore(head, store.sentenceVectors, sentence, vector) : 0,
+        head: 0,
       });
     }
   });
-  return [...bySentence.values()];
+  const candidates = [...bySentence.values()];
+  const sentences = candidates.map((c) => c.sentence);
+  const rows = kernels.hold(store.sentenceVectors, vector.length);
+  const cosines = rows.dotsAt(sentences, vector);
+  const heads = head ? headScores(head, rows, sentences, vector) : null;
+  candidates.forEach((c, i) => {
+    c.cos = cosines[i]!;
+    c.head = heads?.[i] ?? 0;
+  });
+  return candidates;
+}
+
+/**
+ * The head's score of each sentence: for each dimension k, `(q[k] · s[k] · dims − mean[k]) / scale[k]`,
+ * clipped, times its weight; the question's part of it worked out once, as `times[k] · s[k] − minus[k]`.
+ */
+function headScores(
+  head: EmbeddingHead,
+  rows: HeldMatrix,
+  sentences: readonly number[],
+  query: Float32Array,
+): Float32Array {
+  const dims = query.length;
+  const times = new Float32Array(dims);
+  const minus = new Float32Array(dims);
+  for (let k = 0; k < dims; k++) {
+    times[k] = (query[k]! * dims) / head.scale[k]!;
+    minus[k] = head.mean[k]! / head.scale[k]!;
+  }
+  return rows.clippedAt(sentences, times, minus, head.weights, CLIP);
 }

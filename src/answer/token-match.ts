@@ -1,5 +1,5 @@
 import type { TokenEmbedding } from "../embedding/embedder.js";
-import { jsMatrixProduct, type MatrixProduct } from "../compute/matrix-product.js";
+import type { VectorKernels } from "../compute/vector-kernels.js";
 import { paragraphNeighbours, type Store } from "../store/store.js";
 
 /** How well a sentence's tokens match the question's, token by token (BERTScore's recall, IDF-weighted). */
@@ -47,7 +47,7 @@ const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0, precision: 0 };
 
 /** Per question token: its best cosine with the sentence's tokens, and whether the sentence holds it. */
 interface Bests {
-  best: Float64Array;
+  best: Float32Array;
   held: Uint8Array;
   precision: number;
 }
@@ -57,15 +57,16 @@ interface Bests {
  * token in the sentence does not, and it matches a word to its paraphrase ("founded" to "established")
  * where the lexical inputs see nothing. Punctuation in the question is left out; its question words ("when",
  * "how many") are kept: in context their vectors carry what is asked. Every cosine the scores need (each
- * question token against each token of the given sentences and of their paragraph neighbours) comes from
- * one matrix product; the returned function scores one of the given sentences.
+ * question token against each token of the given sentences and of their paragraph neighbours) is worked out
+ * here, by the kernels, on the store's token vectors as they are held; the returned function scores one of
+ * the given sentences.
  */
-export async function tokenMatcher(
+export function tokenMatcher(
   store: Store,
   question: TokenEmbedding | undefined,
-  gathered: GatheredTokens,
-  product: MatrixProduct = jsMatrixProduct,
-): Promise<(sentence: number) => TokenMatch> {
+  sentences: readonly number[],
+  kernels: VectorKernels,
+): (sentence: number) => TokenMatch {
   const table = store.sentenceTokens;
   const dims = table.dims;
   if (!question || dims === 0 || question.tokens.length !== question.ids.length * dims) return () => NO_MATCH;
@@ -80,7 +81,7 @@ export async function tokenMatcher(
   const total = asked.reduce((sum, a) => sum + a.weight, 0);
   if (total === 0) return () => NO_MATCH;
 
-  const bests = await bestMatches(store, question, askedVectors, asked, gathered, product);
+  const bests = bestMatches(store, question, askedVectors, asked, sentences, kernels);
   return (sentence) => {
     const own = bests.get(sentence);
     if (!own || table.offsets[sentence + 1]! === table.offsets[sentence]!) return NO_MATCH;
@@ -107,88 +108,44 @@ export async function tokenMatcher(
   };
 }
 
-/** The token vectors of some sentences and of their paragraph neighbours, as the rows of one matrix. */
-export interface GatheredTokens {
-  /** The sentences whose rows these are, in row order. */
-  sentences: number[];
-  rows: number;
-  vectors: Float32Array;
-  /** Each row's token IDF on the shelf. */
-  idf: Float64Array;
-}
-
 /**
- * The sentences' token rows, and their paragraph neighbours', in one matrix. It needs no question tokens,
- * so the answerer gathers the candidates' while the question's tokens are still being projected.
+ * For each of the sentences and their paragraph neighbours, each asked token's best cosine with the
+ * sentence's tokens and whether the sentence holds the token itself; and the sentence's precision, its
+ * tokens' best cosines with a question token, IDF-weighted.
  */
-export function gatherTokens(store: Store, sentences: readonly number[]): GatheredTokens {
-  const table = store.sentenceTokens;
-  const dims = table.dims;
-  const rowIdf = rowIdfOf(store);
-  const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
-  const rows = wanted.reduce((sum, s) => sum + table.offsets[s + 1]! - table.offsets[s]!, 0);
-  // Every element is written below, so the memory is not zeroed first (a question gathers ~1,000 rows).
-  const vectors = unzeroedFloats(rows * dims);
-  const idf = new Float64Array(rows);
-  let row = 0;
-  for (const s of wanted) {
-    const from = table.offsets[s]!;
-    const to = table.offsets[s + 1]!;
-    vectors.set(table.vectors.subarray(from * dims, to * dims), row * dims);
-    idf.set(rowIdf.subarray(from, to), row);
-    row += to - from;
-  }
-  return { sentences: wanted, rows, vectors, idf };
-}
-
-function unzeroedFloats(length: number): Float32Array {
-  const bytes = Buffer.allocUnsafeSlow(length * Float32Array.BYTES_PER_ELEMENT);
-  return new Float32Array(bytes.buffer, bytes.byteOffset, length);
-}
-
-/**
- * For each gathered sentence, each asked token's best cosine with the sentence's tokens and whether the
- * sentence holds the token itself: the gathered rows times the asked tokens' vectors as columns.
- */
-async function bestMatches(
+function bestMatches(
   store: Store,
   question: TokenEmbedding,
   askedAt: readonly number[],
   asked: readonly { id: number }[],
-  gathered: GatheredTokens,
-  product: MatrixProduct,
-): Promise<Map<number, Bests>> {
+  sentences: readonly number[],
+  kernels: VectorKernels,
+): Map<number, Bests> {
   const table = store.sentenceTokens;
   const dims = table.dims;
   const k = asked.length;
-  const columns = new Float32Array(dims * k);
-  askedAt.forEach((t, q) => {
-    for (let d = 0; d < dims; d++) columns[d * k + q] = question.tokens[t * dims + d]!;
-  });
-  const cosines = await product.multiply(gathered.vectors, gathered.rows, columns, k);
-  const askedIds = Int32Array.from(asked, (a) => a.id);
+  const queries = new Float32Array(dims * k);
+  askedAt.forEach((t, q) => queries.set(question.tokens.subarray(t * dims, (t + 1) * dims), q * dims));
+  const rowIdf = rowIdfOf(store);
+  const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
+  const ranges = wanted.map((s) => [table.offsets[s]!, table.offsets[s + 1]!] as const);
+  const { best, nearest } = kernels.hold(table.vectors, dims).bestMatches(queries, k, ranges);
   const out = new Map<number, Bests>();
   let row = 0;
-  for (const s of gathered.sentences) {
-    const best = new Float64Array(k).fill(-1);
-    const held = new Uint8Array(k);
+  wanted.forEach((s, i) => {
+    const [from, to] = ranges[i]!;
+    const ids = table.ids.subarray(from, to);
     let precise = 0;
     let weights = 0;
-    for (let j = table.offsets[s]!; j < table.offsets[s + 1]!; j++, row++) {
-      const at = row * k;
-      const id = table.ids[j]!;
-      let nearest = -1;
-      for (let q = 0; q < k; q++) {
-        const c = cosines[at + q]!;
-        if (c > best[q]!) best[q] = c;
-        if (c > nearest) nearest = c;
-        if (id === askedIds[q]) held[q] = 1;
-      }
-      const weight = gathered.idf[row]!;
-      precise += weight * nearest;
-      weights += weight;
+    for (let j = from; j < to; j++, row++) {
+      precise += rowIdf[j]! * nearest[row]!;
+      weights += rowIdf[j]!;
     }
-    out.set(s, { best, held, precision: weights > 0 ? precise / weights : 0 });
-  }
+    out.set(s, {
+      best: best.subarray(i * k, (i + 1) * k),
+      held: Uint8Array.from(asked, (a) => (ids.includes(a.id) ? 1 : 0)),
+      precision: weights > 0 ? precise / weights : 0,
+    });
+  });
   return out;
 }

@@ -8,14 +8,12 @@ const STEP = 8;
  * The model embeds a question in another thread; what the main thread can do before the vector is known
  * (the likely candidates' lexical inputs) is then done in time it would spend waiting. Between steps it
  * yields, so the embedding's reply is seen as soon as it comes; it never waits for `pending` itself, and a
- * rejection is left to whoever awaits `pending`. `lastly`, when given, runs once the items are done if
- * `pending` has still not settled.
+ * rejection is left to whoever awaits `pending`.
  */
 export async function whileWaiting<T>(
   pending: Promise<unknown>,
   items: readonly T[],
   work: (item: T) => unknown,
-  lastly?: () => void,
 ): Promise<void> {
   let settled = false;
   const mark = () => {
@@ -26,6 +24,4 @@ export async function whileWaiting<T>(
     for (const item of items.slice(i, i + STEP)) work(item);
     await nextTurn();
   }
-  // What is best done just before the result comes (warming a cache), if the items left time for it.
-  if (!settled) lastly?.();
 }

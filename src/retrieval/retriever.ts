@@ -1,6 +1,6 @@
 import type { RetrievalUnit } from "../chunking/units.js";
 import type { Store } from "../store/store.js";
-import { dot, dotsOnDemand } from "./dense.js";
+import { createJsVectorKernels, type VectorKernels } from "../compute/vector-kernels.js";
 import { postingEstimator, termsOverBudget } from "./query-budget.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
@@ -45,8 +45,15 @@ export interface RetrievalUnderWay {
   finish(vector: Float32Array): FusedPassage[];
 }
 
-/** Dense and lexical candidates (the store's indexes), every one scored on every signal, then fused. */
-export function createRetriever(store: Store, options: RetrieverOptions = DEFAULT_RETRIEVER): Retriever {
+/**
+ * Dense and lexical candidates (the store's indexes), every one scored on every signal, then fused. The
+ * candidates' cosines are worked out with `kernels` (plain JavaScript when not given).
+ */
+export function createRetriever(
+  store: Store,
+  options: RetrieverOptions = DEFAULT_RETRIEVER,
+  kernels: VectorKernels = createJsVectorKernels(),
+): Retriever {
   const isKnown = (term: string) => (store.sentenceDf[term] ?? 0) > 0;
   const isTooCommon = (term: string) =>
     (store.sentenceDf[term] ?? 0) > TOO_COMMON_SHARE * store.sentences.length;
@@ -68,13 +75,17 @@ export function createRetriever(store: Store, options: RetrieverOptions = DEFAUL
       finish(vector) {
         const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
         const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
+        const dims = vector.length;
+        const unitCosines = kernels.hold(store.unitVectors, dims).dotsAt(ids, vector);
         // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
-        const cosineOf = dotsOnDemand(store.sentenceVectors, store.sentences.length, vector);
-        const candidates = ids.map((unit) => ({
+        const sentences = [...new Set(ids.flatMap((unit) => unitSentences(store, unit)))];
+        const sentenceCosines = kernels.hold(store.sentenceVectors, dims).dotsAt(sentences, vector);
+        const cosineOf = new Map(sentences.map((s, i) => [s, sentenceCosines[i]!]));
+        const candidates = ids.map((unit, i) => ({
           unit,
-          dense: dot(store.unitVectors, unit, vector),
+          dense: unitCosines[i]!,
           lexical: lexicalScore.get(unit) ?? 0,
-          sentence: bestOf(unitSentences(store, unit), cosineOf),
+          sentence: bestOf(unitSentences(store, unit), (s) => cosineOf.get(s)!),
         }));
         return fuse(candidates, options.weights);
       },

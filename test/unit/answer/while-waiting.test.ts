@@ -22,26 +22,4 @@ describe("work while waiting", () => {
     expect(done).toEqual(done.map((_, i) => i));
     await expect(failing).rejects.toThrow("the model went away");
   });
-
-  it("does the last step only when the items leave time before the awaited work settles", async () => {
-    const steps: string[] = [];
-    await whileWaiting(
-      after(50),
-      [1, 2],
-      () => steps.push("item"),
-      () => steps.push("lastly"),
-    );
-    expect(steps).toEqual(["item", "item", "lastly"]);
-
-    const late: string[] = [];
-    const settled = Promise.resolve();
-    await settled;
-    await whileWaiting(
-      settled,
-      Array.from({ length: 100 }, (_, i) => i),
-      () => late.push("item"),
-      () => late.push("lastly"),
-    );
-    expect(late).not.toContain("lastly");
-  });
 });
