@@ -18,14 +18,25 @@ export function termCoverage(
   textTerms: Set<string>,
   weight: (t: string) => number,
 ): number {
+  return coverageOf(groups, weight)(textTerms);
+}
+
+/**
+ * termCoverage of one question for many texts: the groups' weights and each alternative's prefixes are
+ * worked out once, not once a text (a question's candidates and their contexts are a hundred texts or more).
+ */
+export function coverageOf(
+  groups: readonly TermGroup[],
+  weight: (t: string) => number,
+): (textTerms: Set<string>) => number {
+  const prepared = groups.map((g) => ({ weight: weight(g.term), finders: g.alternatives.map(termFinder) }));
   let total = 0;
-  let found = 0;
-  for (const group of groups) {
-    const w = weight(group.term);
-    total += w;
-    if (group.alternatives.some((a) => hasTerm(textTerms, a))) found += w;
-  }
-  return total > 0 ? found / total : 1;
+  for (const g of prepared) total += g.weight;
+  return (textTerms) => {
+    let found = 0;
+    for (const g of prepared) if (g.finders.some((has) => has(textTerms))) found += g.weight;
+    return total > 0 ? found / total : 1;
+  };
 }
 
 /**
@@ -36,9 +47,19 @@ export function termCoverage(
  * sorted words are kept with it.
  */
 export function hasTerm(textTerms: Set<string>, term: string): boolean {
-  if (textTerms.has(term)) return true;
-  if (term.length <= 4) return false;
-  for (let length = 5; length < term.length; length++) if (textTerms.has(term.slice(0, length))) return true;
+  return termFinder(term)(textTerms);
+}
+
+/** hasTerm for one term and any text, its prefixes cut once. */
+export function termFinder(term: string): (textTerms: Set<string>) => boolean {
+  if (term.length <= 4) return (textTerms) => textTerms.has(term);
+  const prefixes = Array.from({ length: term.length - 5 }, (_, i) => term.slice(0, 5 + i));
+  return (textTerms) =>
+    textTerms.has(term) || prefixes.some((p) => textTerms.has(p)) || beginsLongTerm(textTerms, term);
+}
+
+/** Whether a word of five letters or more of the text begins with the term. */
+function beginsLongTerm(textTerms: Set<string>, term: string): boolean {
   const sorted = sortedLongTerms(textTerms);
   let low = 0;
   let high = sorted.length;

@@ -2,7 +2,7 @@ import { paragraphNeighbours, type Store } from "../store/store.js";
 import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import type { Candidate } from "./candidates.js";
-import { idf, termCoverage, type TermGroup } from "./coverage.js";
+import { coverageOf, idf, termCoverage, type TermGroup } from "./coverage.js";
 import { REASON_CUES, listsItems, questionForm, type QuestionForm } from "./question-form.js";
 import type { TextAnalyser, TextFacts } from "./text-analyser.js";
 import type { TokenMatch } from "./token-match.js";
@@ -203,6 +203,7 @@ export function lexicalFeatures(
   const asked = new Set(q.groups.map((g) => g.term));
   const expects = q.form.expects !== null;
   const rows = new Map<number, FeatureRow<LexicalFeature>>();
+  const coverage = coverageOf(q.groups, q.weight);
   return (sentence) =>
     memo(rows, sentence, () => {
       const s = store.sentences[sentence];
@@ -211,9 +212,9 @@ export function lexicalFeatures(
       const novel = own.filter((t) => !asked.has(t)).length;
       const states = expects && statesAsked(q, analyser.facts(s?.text ?? ""), s?.text ?? "");
       return {
-        coverage: termCoverage(q.groups, terms.own(sentence), q.weight),
-        headedCoverage: termCoverage(q.groups, terms.headed(sentence), q.weight),
-        contextCoverage: termCoverage(q.groups, terms.context(sentence), q.weight),
+        coverage: coverage(terms.own(sentence)),
+        headedCoverage: coverage(terms.headed(sentence)),
+        contextCoverage: coverage(terms.context(sentence)),
         bigrams: q.bigrams.length ? q.bigrams.filter((b) => ownPairs.has(b)).length / q.bigrams.length : 0,
         novelty: Math.log1p(novel),
         length: Math.log1p(own.length),

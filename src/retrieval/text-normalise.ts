@@ -53,8 +53,30 @@ export function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Words seen before and what they became: stemming is ten replacements and Porter's steps a word, and the
+ * same words come back in every question and every document. Emptied when full, so it stays bounded.
+ */
+const MEMO_LIMIT = 50_000;
+const STEMS = new Map<string, string>();
+const QUERY_TERMS = new Map<string, string | null>();
+
+function remembered<T>(memo: Map<string, T>, key: string, work: (key: string) => T): T {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    value = work(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+  }
+  return value as T;
+}
+
 /** British spellings to American, then Porter's stemmer: "renovated", "renovation" and "renovations" meet. */
 export function stem(word: string): string {
+  return remembered(STEMS, word, stemAnew);
+}
+
+function stemAnew(word: string): string {
   let w = word;
   for (const [pattern, replacement] of BRITISH) w = w.replace(pattern, replacement);
   return /^\p{L}+$/u.test(w) && w.length > 2 ? stemmer(w) : w;
@@ -68,8 +90,10 @@ export function processIndexTerm(term: string): string | null {
 
 /** Query side: as the index side, and without the words that only frame the question. */
 export function processQueryTerm(term: string): string | null {
-  const t = foldText(term);
-  return STOP_WORDS.has(t) || QUESTION_FRAME.has(t) ? null : stem(t);
+  return remembered(QUERY_TERMS, term, (raw) => {
+    const t = foldText(raw);
+    return STOP_WORDS.has(t) || QUESTION_FRAME.has(t) ? null : stem(t);
+  });
 }
 
 /** The content terms of a question, as the lexical index sees them. */
