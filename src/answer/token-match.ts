@@ -43,12 +43,52 @@ function rowIdfOf(store: Store): Float64Array {
   return rows;
 }
 
+/**
+ * What each row's bytes are multiplied by to be of unit length (what loadSentenceTokens does to make the
+ * float vectors), kept per table: the kernels read the bytes, a quarter of the floats' memory.
+ */
+const ROW_SCALES = new WeakMap<Store["sentenceTokens"], Float32Array>();
+function rowScalesOf(table: Store["sentenceTokens"]): Float32Array {
+  let scales = ROW_SCALES.get(table);
+  if (!scales) {
+    const { codes, dims } = table;
+    scales = Float32Array.from({ length: table.ids.length }, (_, t) => {
+      let sum = 0;
+      for (let k = 0; k < dims; k++) sum += codes[t * dims + k]! ** 2;
+      return sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    });
+    ROW_SCALES.set(table, scales);
+  }
+  return scales;
+}
+
+/** A sentence's token ids and the sum of its tokens' IDF, kept per table: the same every question. */
+const SENTENCES = new WeakMap<Store["sentenceTokens"], Map<number, { ids: Set<number>; weights: number }>>();
+function sentenceOf(store: Store, sentence: number): { ids: Set<number>; weights: number } {
+  const table = store.sentenceTokens;
+  let known = SENTENCES.get(table);
+  if (!known) SENTENCES.set(table, (known = new Map()));
+  let own = known.get(sentence);
+  if (!own) {
+    const rowIdf = rowIdfOf(store);
+    let weights = 0;
+    for (let j = table.offsets[sentence]!; j < table.offsets[sentence + 1]!; j++) weights += rowIdf[j]!;
+    own = { ids: new Set(table.ids.subarray(table.offsets[sentence], table.offsets[sentence + 1])), weights };
+    known.set(sentence, own);
+  }
+  return own;
+}
+
 const NO_MATCH: TokenMatch = { recall: 0, soft: 0, context: 0, precision: 0 };
 
-/** Per question token: its best cosine with the sentence's tokens, and whether the sentence holds it. */
+/**
+ * Per question token q: its best cosine with the sentence's tokens, `best[at + q]` (one array for all the
+ * sentences), and whether the sentence holds it.
+ */
 interface Bests {
   best: Float32Array;
-  held: Uint8Array;
+  at: number;
+  held: boolean[];
   precision: number;
 }
 
@@ -90,15 +130,18 @@ export function tokenMatcher(
     let withContext = 0;
     let softWeighted = 0;
     let softWeights = 0;
-    asked.forEach((a, q) => {
-      const best = own.best[q]!;
-      weighted += a.weight * best;
-      withContext += a.weight * around.reduce((m, b) => Math.max(m, b.best[q]!), best);
+    for (let q = 0; q < asked.length; q++) {
+      const weight = asked[q]!.weight;
+      const best = own.best[own.at + q]!;
+      let inContext = best;
+      for (const b of around) inContext = Math.max(inContext, b.best[b.at + q]!);
+      weighted += weight * best;
+      withContext += weight * inContext;
       if (!own.held[q]) {
-        softWeighted += a.weight * best;
-        softWeights += a.weight;
+        softWeighted += weight * best;
+        softWeights += weight;
       }
-    });
+    }
     return {
       recall: weighted / total,
       soft: softWeights > 0 ? softWeighted / softWeights : 1,
@@ -129,23 +172,23 @@ function bestMatches(
   const rowIdf = rowIdfOf(store);
   const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
   const ranges = wanted.map((s) => [table.offsets[s]!, table.offsets[s + 1]!] as const);
-  const { best, nearest } = kernels.hold(table.vectors, dims).bestMatches(queries, k, ranges);
+  const { best, stride, nearest } = kernels
+    .holdCodes(table.codes, dims, rowScalesOf(table))
+    .bestMatches(queries, k, ranges);
   const out = new Map<number, Bests>();
   let row = 0;
-  wanted.forEach((s, i) => {
+  for (let i = 0; i < wanted.length; i++) {
+    const s = wanted[i]!;
     const [from, to] = ranges[i]!;
-    const ids = table.ids.subarray(from, to);
+    const { ids, weights } = sentenceOf(store, s);
     let precise = 0;
-    let weights = 0;
-    for (let j = from; j < to; j++, row++) {
-      precise += rowIdf[j]! * nearest[row]!;
-      weights += rowIdf[j]!;
-    }
+    for (let j = from; j < to; j++, row++) precise += rowIdf[j]! * nearest[row]!;
     out.set(s, {
-      best: best.subarray(i * k, (i + 1) * k),
-      held: Uint8Array.from(asked, (a) => (ids.includes(a.id) ? 1 : 0)),
+      best,
+      at: i * stride,
+      held: asked.map((a) => ids.has(a.id)),
       precision: weights > 0 ? precise / weights : 0,
     });
-  });
+  }
   return out;
 }

@@ -183,4 +183,108 @@
         (local.set $c (i32.add (local.get $c) (i32.const 1)))
         (br $col)))
     (local.get $near))
+  ;; best_matches over rows of signed bytes: row r is m[r] (dims bytes) times scales[r], and query c is q[c]
+  ;; (dims 16-bit integers) times qscales[c]. Each product is summed exactly in integers (sixteen numbers a
+  ;; step, dims a multiple of 16 and at most 512 so no sum overflows), then scaled. `cols` is a multiple of 4.
+  (func (export "best_matches_i8")
+    (param $m i32) (param $scales i32) (param $ranges i32) (param $n i32) (param $dims i32)
+    (param $q i32) (param $qscales i32) (param $cols i32) (param $best i32) (param $nearest i32)
+    (local $rangesEnd i32) (local $r i32) (local $rEnd i32) (local $c i32) (local $bestEnd i32)
+    (local.set $rangesEnd (i32.add (local.get $ranges) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $range
+        (br_if $done (i32.ge_u (local.get $ranges) (local.get $rangesEnd)))
+        (local.set $bestEnd (i32.add (local.get $best) (i32.shl (local.get $cols) (i32.const 2))))
+        (local.set $c (local.get $best))
+        (block $filled
+          (loop $fill
+            (br_if $filled (i32.ge_u (local.get $c) (local.get $bestEnd)))
+            (f32.store (local.get $c) (f32.const -1))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $fill)))
+        (local.set $r (i32.load (local.get $ranges)))
+        (local.set $rEnd (i32.load offset=4 (local.get $ranges)))
+        (block $rowsDone
+          (loop $row
+            (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rEnd)))
+            (f32.store (local.get $nearest)
+              (call $matchRowI8
+                (i32.add (local.get $m) (i32.mul (local.get $r) (local.get $dims)))
+                (f32.load (i32.add (local.get $scales) (i32.shl (local.get $r) (i32.const 2))))
+                (local.get $dims) (local.get $q) (local.get $qscales) (local.get $cols) (local.get $best)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (local.set $nearest (i32.add (local.get $nearest) (i32.const 4)))
+            (br $row)))
+        (local.set $best (local.get $bestEnd))
+        (local.set $ranges (i32.add (local.get $ranges) (i32.const 8)))
+        (br $range))))
+  (func $matchRowI8
+    (param $row i32) (param $scale f32) (param $dims i32) (param $q0 i32) (param $qs i32) (param $cols i32)
+    (param $bp i32) (result f32)
+    (local $near f32) (local $c i32) (local $k i32) (local $x v128) (local $lo v128) (local $hi v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $u v128) (local $v v128)
+    (local $qbytes i32) (local $q1 i32) (local $q2 i32) (local $q3 i32) (local $at i32)
+    (local.set $near (f32.const -1))
+    (local.set $qbytes (i32.shl (local.get $dims) (i32.const 1)))
+    (block $quads
+      (loop $quad
+        (br_if $quads (i32.ge_u (local.get $c) (local.get $cols)))
+        (local.set $q1 (i32.add (local.get $q0) (local.get $qbytes)))
+        (local.set $q2 (i32.add (local.get $q1) (local.get $qbytes)))
+        (local.set $q3 (i32.add (local.get $q2) (local.get $qbytes)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (local.set $a1 (v128.const i32x4 0 0 0 0))
+        (local.set $a2 (v128.const i32x4 0 0 0 0))
+        (local.set $a3 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (block $kdone
+          (loop $step
+            (br_if $kdone (i32.ge_u (local.get $k) (local.get $dims)))
+            (local.set $x (v128.load (i32.add (local.get $row) (local.get $k))))
+            (local.set $lo (i16x8.extend_low_i8x16_s (local.get $x)))
+            (local.set $hi (i16x8.extend_high_i8x16_s (local.get $x)))
+            (local.set $at (i32.shl (local.get $k) (i32.const 1)))
+            (local.set $a0 (i32x4.add (local.get $a0) (i32x4.add
+              (i32x4.dot_i16x8_s (local.get $lo) (v128.load (i32.add (local.get $q0) (local.get $at))))
+              (i32x4.dot_i16x8_s (local.get $hi) (v128.load offset=16 (i32.add (local.get $q0) (local.get $at)))))))
+            (local.set $a1 (i32x4.add (local.get $a1) (i32x4.add
+              (i32x4.dot_i16x8_s (local.get $lo) (v128.load (i32.add (local.get $q1) (local.get $at))))
+              (i32x4.dot_i16x8_s (local.get $hi) (v128.load offset=16 (i32.add (local.get $q1) (local.get $at)))))))
+            (local.set $a2 (i32x4.add (local.get $a2) (i32x4.add
+              (i32x4.dot_i16x8_s (local.get $lo) (v128.load (i32.add (local.get $q2) (local.get $at))))
+              (i32x4.dot_i16x8_s (local.get $hi) (v128.load offset=16 (i32.add (local.get $q2) (local.get $at)))))))
+            (local.set $a3 (i32x4.add (local.get $a3) (i32x4.add
+              (i32x4.dot_i16x8_s (local.get $lo) (v128.load (i32.add (local.get $q3) (local.get $at))))
+              (i32x4.dot_i16x8_s (local.get $hi) (v128.load offset=16 (i32.add (local.get $q3) (local.get $at)))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $step)))
+        ;; The four integer sums side by side, then scaled by the row's and each query's scale.
+        (local.set $u
+          (i32x4.add
+            (i8x16.shuffle 0 1 2 3 16 17 18 19 8 9 10 11 24 25 26 27 (local.get $a0) (local.get $a1))
+            (i8x16.shuffle 4 5 6 7 20 21 22 23 12 13 14 15 28 29 30 31 (local.get $a0) (local.get $a1))))
+        (local.set $v
+          (i32x4.add
+            (i8x16.shuffle 0 1 2 3 16 17 18 19 8 9 10 11 24 25 26 27 (local.get $a2) (local.get $a3))
+            (i8x16.shuffle 4 5 6 7 20 21 22 23 12 13 14 15 28 29 30 31 (local.get $a2) (local.get $a3))))
+        (local.set $x
+          (f32x4.mul
+            (f32x4.convert_i32x4_s
+              (i32x4.add
+                (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $u) (local.get $v))
+                (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $u) (local.get $v))))
+            (f32x4.mul
+              (v128.load (i32.add (local.get $qs) (i32.shl (local.get $c) (i32.const 2))))
+              (f32x4.splat (local.get $scale)))))
+        (v128.store (local.get $bp) (f32x4.max (v128.load (local.get $bp)) (local.get $x)))
+        (local.set $near
+          (f32.max (local.get $near)
+            (f32.max
+              (f32.max (f32x4.extract_lane 0 (local.get $x)) (f32x4.extract_lane 1 (local.get $x)))
+              (f32.max (f32x4.extract_lane 2 (local.get $x)) (f32x4.extract_lane 3 (local.get $x))))))
+        (local.set $q0 (i32.add (local.get $q3) (local.get $qbytes)))
+        (local.set $bp (i32.add (local.get $bp) (i32.const 16)))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br $quad)))
+    (local.get $near))
 )

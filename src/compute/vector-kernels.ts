@@ -11,6 +11,19 @@ export interface VectorKernels {
    * held matrix. The matrix must not change afterwards.
    */
   hold(matrix: Float32Array, dims: number): HeldMatrix;
+  /**
+   * A matrix kept as signed bytes: row r is `codes`' r-th row of `dims` bytes times `scales[r]`, a quarter
+   * of the floats' memory, which is what a product over many rows mostly waits on. The same codes held
+   * again are the same held matrix; they must not change afterwards.
+   */
+  holdCodes(codes: Int8Array, dims: number, scales: Float32Array): HeldCodes;
+}
+
+/** A matrix held as bytes: only the products over ranges of rows (see HeldMatrix.bestMatches). */
+export interface HeldCodes {
+  readonly rows: number;
+  readonly dims: number;
+  bestMatches(queries: Float32Array, count: number, ranges: readonly RowRange[]): BestMatches;
 }
 
 export interface HeldMatrix {
@@ -35,8 +48,8 @@ export interface HeldMatrix {
   /**
    * Products of the rows with `count` queries (row-major, `dims` numbers each), range by range: for each
    * range of rows [from, to), each query's largest product with its rows (`best`, `count` numbers a range,
-   * in order); and each row's largest product with a query (`nearest`, one number a row of the ranges, in
-   * order). Both are at least -1.
+   * `stride` apart); and each row's largest product with a query (`nearest`, one number a row of the
+   * ranges, in order). Both are at least -1.
    */
   bestMatches(queries: Float32Array, count: number, ranges: readonly RowRange[]): BestMatches;
 }
@@ -45,7 +58,9 @@ export interface HeldMatrix {
 export type RowRange = readonly [from: number, to: number];
 
 export interface BestMatches {
+  /** Range i's bests are `best[i * stride]` up to `best[i * stride + count]`. */
   best: Float32Array;
+  stride: number;
   nearest: Float32Array;
 }
 
@@ -88,7 +103,15 @@ export function checkRange(from: number, to: number, rows: number): void {
 /** Plain JavaScript: each product summed in double precision. */
 export function createJsVectorKernels(): VectorKernels {
   const held = new WeakMap<Float32Array, HeldMatrix>();
+  const heldCodes = new WeakMap<Int8Array, HeldCodes>();
   return {
+    holdCodes(codes, dims, scales) {
+      const known = heldCodes.get(codes);
+      if (known?.dims === dims) return known;
+      const made = jsHeldCodes(codes, dims, scales);
+      heldCodes.set(codes, made);
+      return made;
+    },
     hold(matrix, dims) {
       const known = held.get(matrix);
       if (known?.dims === dims) return known;
@@ -130,24 +153,51 @@ function jsHeld(matrix: Float32Array, dims: number): HeldMatrix {
         return z;
       });
     },
-    bestMatches(queries, count, ranges) {
-      checkQueries(queries, count, dims);
-      ranges.forEach(([from, to]) => checkRange(from, to, rows));
-      const best = new Float32Array(ranges.length * count).fill(-1);
-      const nearest = new Float32Array(ranges.reduce((sum, [from, to]) => sum + to - from, 0));
-      let at = 0;
-      ranges.forEach(([from, to], i) => {
-        for (let r = from; r < to; r++, at++) {
-          let near = -1;
-          for (let q = 0; q < count; q++) {
-            const d = Math.fround(product(r, queries, q * dims));
-            if (d > best[i * count + q]!) best[i * count + q] = d;
-            if (d > near) near = d;
-          }
-          nearest[at] = near;
-        }
-      });
-      return { best, nearest };
-    },
+    bestMatches: (queries, count, ranges) => bestOverRanges(rows, dims, product, queries, count, ranges),
   };
+}
+
+/** A matrix of bytes times a scale a row, in plain JavaScript: the floats' products, in double precision. */
+function jsHeldCodes(codes: Int8Array, dims: number, scales: Float32Array): HeldCodes {
+  const rows = checkShape("codes", codes.length, dims);
+  if (scales.length !== rows) {
+    throw new RangeError(`Expected a scale for each of the ${rows} rows; got ${scales.length}.`);
+  }
+  const product = (row: number, query: Float32Array, at: number) => {
+    let sum = 0;
+    for (let k = 0, i = row * dims; k < dims; k++, i++) sum += codes[i]! * query[at + k]!;
+    return sum * scales[row]!;
+  };
+  return {
+    rows,
+    dims,
+    bestMatches: (queries, count, ranges) => bestOverRanges(rows, dims, product, queries, count, ranges),
+  };
+}
+
+function bestOverRanges(
+  rows: number,
+  dims: number,
+  product: (row: number, query: Float32Array, at: number) => number,
+  queries: Float32Array,
+  count: number,
+  ranges: readonly RowRange[],
+): BestMatches {
+  checkQueries(queries, count, dims);
+  ranges.forEach(([from, to]) => checkRange(from, to, rows));
+  const best = new Float32Array(ranges.length * count).fill(-1);
+  const nearest = new Float32Array(ranges.reduce((sum, [from, to]) => sum + to - from, 0));
+  let at = 0;
+  ranges.forEach(([from, to], i) => {
+    for (let r = from; r < to; r++, at++) {
+      let near = -1;
+      for (let q = 0; q < count; q++) {
+        const d = Math.fround(product(r, queries, q * dims));
+        if (d > best[i * count + q]!) best[i * count + q] = d;
+        if (d > near) near = d;
+      }
+      nearest[at] = near;
+    }
+  });
+  return { best, stride: count, nearest };
 }

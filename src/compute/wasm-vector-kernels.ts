@@ -6,7 +6,10 @@ import {
   checkRows,
   checkShape,
   createJsVectorKernels,
+  type BestMatches,
+  type HeldCodes,
   type HeldMatrix,
+  type RowRange,
   type VectorKernels,
 } from "./vector-kernels.js";
 
@@ -32,6 +35,18 @@ interface KernelExports {
     w: number,
     c: number,
     out: number,
+  ): void;
+  best_matches_i8(
+    m: number,
+    scales: number,
+    ranges: number,
+    n: number,
+    dims: number,
+    q: number,
+    qscales: number,
+    cols: number,
+    best: number,
+    nearest: number,
   ): void;
   best_matches(
     m: number,
@@ -122,34 +137,100 @@ export function createWasmVectorKernels(): VectorKernels {
         checkQueries(queries, count, dims);
         ranges.forEach(([from, to]) => checkRange(from, to, rows));
         const total = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
+        if (count === 0)
+          return { best: new Float32Array(0), stride: 0, nearest: new Float32Array(total).fill(-1) };
         // Queries four at a time: the last one repeated up to a multiple of four changes no maximum.
         const cols = Math.ceil(count / 4) * 4;
-        const pairs = aligned(top + cols * rowBytes);
-        const best = aligned(pairs + ranges.length * 2 * FLOAT);
-        const nearest = aligned(best + ranges.length * cols * FLOAT);
-        reserve(nearest + total * FLOAT);
+        reserve(top + cols * rowBytes);
         const f = floats();
         f.set(queries, top / FLOAT);
         for (let q = count; q < cols; q++)
-          f.copyWithin(
-            (top + q * rowBytes) / FLOAT,
-            (top + (count - 1) * rowBytes) / FLOAT,
-            (top + count * rowBytes) / FLOAT,
-          );
-        new Int32Array(k.memory.buffer, pairs, ranges.length * 2).set(ranges.flat());
-        if (count > 0) k.best_matches(at, pairs, ranges.length, dims, top, cols, best, nearest);
-        else f.fill(-1, nearest / FLOAT, nearest / FLOAT + total);
-        const out = new Float32Array(ranges.length * count);
-        for (let i = 0; i < ranges.length; i++) {
-          const from = best / FLOAT + i * cols;
-          out.set(f.subarray(from, from + count), i * count);
-        }
-        return { best: out, nearest: f.slice(nearest / FLOAT, nearest / FLOAT + total) };
+          f.set(queries.subarray((count - 1) * dims), (top + q * rowBytes) / FLOAT);
+        const { pairs, best, nearest } = placeRanges(ranges, cols, total, aligned(top + cols * rowBytes));
+        k.best_matches(at, pairs, ranges.length, dims, top, cols, best, nearest);
+        return readBests(ranges.length, cols, best, nearest, total);
       },
     };
   }
 
+  /** Queries as 16-bit integers, each with its scale, four at a time (the last repeated up to four). */
+  function placeQueries(queries: Float32Array, count: number, dims: number, at: number) {
+    const cols = Math.ceil(count / 4) * 4;
+    const scales = aligned(at + cols * dims * 2);
+    const end = aligned(scales + cols * FLOAT);
+    reserve(end);
+    const ints = new Int16Array(k.memory.buffer, at, cols * dims);
+    const factors = new Float32Array(k.memory.buffer, scales, cols);
+    for (let c = 0; c < cols; c++) {
+      const q = Math.min(c, count - 1) * dims;
+      let max = 0;
+      for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(queries[q + d]!));
+      const scale = max > 0 ? max / 32767 : 1;
+      for (let d = 0; d < dims; d++) ints[c * dims + d] = Math.round(queries[q + d]! / scale);
+      factors[c] = scale;
+    }
+    return { cols, scales, end };
+  }
+
+  function placeCodes(codes: Int8Array, dims: number, rowScales: Float32Array): HeldCodes {
+    const rows = checkShape("codes", codes.length, dims);
+    if (rowScales.length !== rows) {
+      throw new RangeError(`Expected a scale for each of the ${rows} rows; got ${rowScales.length}.`);
+    }
+    const at = top;
+    const scalesAt = aligned(at + codes.length);
+    top = aligned(scalesAt + rows * FLOAT);
+    reserve(top);
+    new Int8Array(k.memory.buffer, at, codes.length).set(codes);
+    floats().set(rowScales, scalesAt / FLOAT);
+    return {
+      rows,
+      dims,
+      bestMatches(queries, count, ranges): BestMatches {
+        checkQueries(queries, count, dims);
+        ranges.forEach(([from, to]) => checkRange(from, to, rows));
+        const total = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
+        if (count === 0)
+          return { best: new Float32Array(0), stride: 0, nearest: new Float32Array(total).fill(-1) };
+        const { cols, scales, end } = placeQueries(queries, count, dims, top);
+        const { pairs, best, nearest } = placeRanges(ranges, cols, total, end);
+        k.best_matches_i8(at, scalesAt, pairs, ranges.length, dims, top, scales, cols, best, nearest);
+        return readBests(ranges.length, cols, best, nearest, total);
+      },
+    };
+  }
+
+  /** The ranges as pairs of 32-bit integers, and room for the results after them. */
+  function placeRanges(ranges: readonly RowRange[], cols: number, total: number, at: number) {
+    const pairs = at;
+    const best = aligned(pairs + ranges.length * 2 * FLOAT);
+    const nearest = aligned(best + ranges.length * cols * FLOAT);
+    reserve(nearest + total * FLOAT);
+    new Int32Array(k.memory.buffer, pairs, ranges.length * 2).set(ranges.flat());
+    return { pairs, best, nearest };
+  }
+
+  /** The ranges' bests (`cols` apart) and the rows' nearest, copied out. */
+  function readBests(ranges: number, cols: number, best: number, nearest: number, total: number) {
+    const f = floats();
+    return {
+      best: f.slice(best / FLOAT, best / FLOAT + ranges * cols),
+      stride: cols,
+      nearest: f.slice(nearest / FLOAT, nearest / FLOAT + total),
+    };
+  }
+
+  const heldCodes = new WeakMap<Int8Array, HeldCodes>();
   return {
+    holdCodes(codes, dims, scales) {
+      // Sixteen bytes a step, and integer sums that cannot overflow.
+      if (dims % 16 !== 0 || dims > 512) return fallback.holdCodes(codes, dims, scales);
+      const known = heldCodes.get(codes);
+      if (known?.dims === dims) return known;
+      const made = placeCodes(codes, dims, scales);
+      heldCodes.set(codes, made);
+      return made;
+    },
     hold(matrix, dims) {
       if (dims % 4 !== 0) return fallback.hold(matrix, dims);
       const known = held.get(matrix);

@@ -1,6 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { createJsVectorKernels, type VectorKernels } from "../../../src/compute/vector-kernels.js";
+import {
+  createJsVectorKernels,
+  type BestMatches,
+  type VectorKernels,
+} from "../../../src/compute/vector-kernels.js";
 import { createWasmVectorKernels } from "../../../src/compute/wasm-vector-kernels.js";
 
 /** Numbers from a seeded generator, so a failure can be replayed. */
@@ -11,6 +15,12 @@ function numbers(count: number, seed: number): Float32Array {
     return x / 2 ** 30 - 1;
   });
 }
+
+/** Each range's `count` bests, out of results that keep them `stride` apart. */
+const bestsOf = (r: BestMatches, count: number) =>
+  Array.from({ length: r.best.length / (r.stride || 1) }, (_, i) => [
+    ...r.best.subarray(i * r.stride, i * r.stride + count),
+  ]).flat();
 
 /** Each query's best product over rows from..to and each row's best, worked out the plain way. */
 function expectedBests(m: Float32Array, q: Float32Array, dims: number, from: number, to: number) {
@@ -86,7 +96,9 @@ describe.each([
       [49, 50],
       [5, 5],
     ] as const;
-    const { best, nearest } = make().hold(m, dims).bestMatches(q, 7, ranges);
+    const found = make().hold(m, dims).bestMatches(q, 7, ranges);
+    const best = Float32Array.from(bestsOf(found, 7));
+    const nearest = found.nearest;
     expect(best).toHaveLength(4 * 7);
     expect(nearest).toHaveLength(50 + 3 + 1);
     let row = 0;
@@ -112,11 +124,35 @@ describe.each([
     expect(kernels.hold(a, 8)).toBe(heldA);
     heldB.dots(numbers(8, 6));
     const apart = [heldA.bestMatches(queries, 5, [[0, 12]]), heldA.bestMatches(queries, 5, [[12, 30]])];
-    expect([...together.best]).toEqual([...apart[0]!.best, ...apart[1]!.best]);
+    expect(bestsOf(together, 5)).toEqual([...bestsOf(apart[0]!, 5), ...bestsOf(apart[1]!, 5)]);
     expect([...together.nearest]).toEqual([...apart[0]!.nearest, ...apart[1]!.nearest]);
     closeTo(heldA.dots(queries.subarray(0, 8)), [
       ...createJsVectorKernels().hold(a, 8).dots(queries.subarray(0, 8)),
     ]);
+  });
+
+  it("matches bytes times a scale a row as it matches the floats they stand for", () => {
+    const dims = 32;
+    const rows = 20;
+    const codes = Int8Array.from(numbers(rows * dims, 21), (x) => Math.round(x * 127));
+    const scales = Float32Array.from(numbers(rows, 22), (x) => Math.abs(x) / 100 + 0.001);
+    const floats = Float32Array.from(codes, (c, i) => c * scales[Math.floor(i / dims)]!);
+    const q = numbers(6 * dims, 23);
+    const ranges = [
+      [0, 20],
+      [3, 9],
+    ] as const;
+    const kernels = make();
+    const bytes = kernels.holdCodes(codes, dims, scales).bestMatches(q, 6, ranges);
+    const plain = createJsVectorKernels().hold(floats, dims).bestMatches(q, 6, ranges);
+    // The WebAssembly kernel takes the queries as 16-bit integers: within a few parts in 100,000.
+    const plainBests = bestsOf(plain, 6);
+    bestsOf(bytes, 6).forEach((b, i) => expect(b).toBeCloseTo(plainBests[i]!, 3));
+    bytes.nearest.forEach((n, i) => expect(n).toBeCloseTo(plain.nearest[i]!, 3));
+    expect(kernels.holdCodes(codes, dims, scales)).toBe(kernels.holdCodes(codes, dims, scales));
+    expect(() => kernels.holdCodes(codes.slice(), dims, scales.subarray(1))).toThrow(
+      /scale for each of the 20 rows; got 19/,
+    );
   });
 
   it("refuses shapes that do not fit, naming them", () => {
