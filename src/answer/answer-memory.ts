@@ -194,23 +194,25 @@ export function answerMemory(
     weight: file.weight,
     likenessTo(question) {
       const asked = unitLength(axes.dots(question));
+      // Every answered question's cosine in one pass: the candidates' are most of them. An unanswerable
+      // question's only for the one sentence asked about (the one quoted).
       const answeredCosine = answered.dots(asked);
-      let unansweredCosine: Float32Array | undefined;
-      const closest = (ks: readonly number[] | undefined, cosines: Float32Array) => {
-        let best = -1;
-        for (const k of ks ?? []) best = Math.max(best, cosines[k]!);
-        return best;
-      };
       return {
-        answered: (sentence) => supportOf(closest(answeredBy.get(sentence), answeredCosine), file.floor),
+        answered: (sentence) =>
+          supportOf(highest(answeredCosine, answeredBy.get(sentence) ?? []), file.floor),
         unanswered: (sentence) =>
-          supportOf(
-            closest(unansweredBy.get(sentence), (unansweredCosine ??= unanswered.dots(asked))),
-            file.floor,
-          ),
+          supportOf(highest(unanswered.dotsAt(unansweredBy.get(sentence) ?? [], asked)), file.floor),
       };
     },
   };
+}
+
+/** The largest of the cosines (those at `at`, when given), -1 for none. */
+function highest(cosines: ArrayLike<number>, at?: readonly number[]): number {
+  let best = -1;
+  const count = at ? at.length : cosines.length;
+  for (let i = 0; i < count; i++) best = Math.max(best, cosines[at ? at[i]! : i]!);
+  return best;
 }
 
 function unitLength(v: Float32Array): Float32Array {
