@@ -136,12 +136,14 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
         ? await translator.translate(question, isKnown)
         : null;
       const query = translation?.query ?? question;
-      const aboutDocument = documentFactAnswer(query, askOptions.doc);
-      if (aboutDocument.length) return factAnswer(question, query, aboutDocument, t0);
+      // The model starts first: everything else on this thread is then done while it embeds. A question
+      // about the document itself does not need the vector, and leaves it unused.
       const embedding = embedQuestion(query);
       // Awaited below; until then a failure must not count as unhandled if the lexical search throws first.
       embedding.vector.catch(() => undefined);
       embedding.tokens.catch(() => undefined);
+      const aboutDocument = documentFactAnswer(query, askOptions.doc);
+      if (aboutDocument.length) return factAnswer(question, query, aboutDocument, t0);
       const retrieval = retriever.begin({ question: query, doc: askOptions.doc });
       const q = viewQuestion(query, store, analyser);
       const lexical = lexicalFeatures(store, q, terms, analyser);
