@@ -6,6 +6,7 @@ import { AppError } from "../../../src/errors.js";
 import type { QueryTranslator } from "../../../src/language/translator.js";
 import { createRetriever } from "../../../src/retrieval/retriever.js";
 import type { Store } from "../../../src/store/store.js";
+import { createWasmVectorKernels } from "../../../src/compute/wasm-vector-kernels.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
 import { fakeStore } from "../../fixtures/fake-store.js";
 
@@ -32,6 +33,26 @@ describe("answerer (fake embedder, fitted answer model)", () => {
     for (const q of candidateQuotes) expect(store.texts[q.doc]?.slice(q.start, q.end)).toBe(q.text);
     expect(candidateQuotes.some((q) => q.text.includes("20 pocket parks"))).toBe(true);
     expect(answer.index.answerModel).toBe(parts.model.version);
+  });
+
+  it("answers the same with the app's WebAssembly kernels as with plain JavaScript", async () => {
+    const kernels = createWasmVectorKernels();
+    const withKernels = createAnswerer({
+      store,
+      embedder,
+      retriever: createRetriever(store, undefined, kernels),
+      ...parts,
+      kernels,
+    });
+    for (const question of [
+      "How many pocket parks will be built?",
+      "What about the greenways and forests?",
+    ]) {
+      const [plain, simd] = [await answerer().ask(question), await withKernels.ask(question)];
+      expect(simd.candidateQuotes).toEqual(plain.candidateQuotes);
+      expect(simd.answer.passages.map((p) => p.id)).toEqual(plain.answer.passages.map((p) => p.id));
+      expect(simd.answer.confidence).toBeCloseTo(plain.answer.confidence, 3);
+    }
   });
 
   it("tells the confidence that the report uses none of a question's words, still listing the nearest passages", async () => {
