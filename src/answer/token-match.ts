@@ -43,25 +43,6 @@ function rowIdfOf(store: Store): Float64Array {
   return rows;
 }
 
-/**
- * What each row's bytes are multiplied by to be of unit length (what loadSentenceTokens does to make the
- * float vectors), kept per table: the kernels read the bytes, a quarter of the floats' memory.
- */
-const ROW_SCALES = new WeakMap<Store["sentenceTokens"], Float32Array>();
-function rowScalesOf(table: Store["sentenceTokens"]): Float32Array {
-  let scales = ROW_SCALES.get(table);
-  if (!scales) {
-    const { codes, dims } = table;
-    scales = Float32Array.from({ length: table.ids.length }, (_, t) => {
-      let sum = 0;
-      for (let k = 0; k < dims; k++) sum += codes[t * dims + k]! ** 2;
-      return sum > 0 ? 1 / Math.sqrt(sum) : 0;
-    });
-    ROW_SCALES.set(table, scales);
-  }
-  return scales;
-}
-
 /** A sentence's token ids and the sum of its tokens' IDF, kept per table: the same every question. */
 const SENTENCES = new WeakMap<Store["sentenceTokens"], Map<number, { ids: Set<number>; weights: number }>>();
 function sentenceOf(store: Store, sentence: number): { ids: Set<number>; weights: number } {
@@ -173,7 +154,7 @@ function bestMatches(
   const wanted = [...new Set(sentences.flatMap((s) => [s, ...paragraphNeighbours(store, s)]))];
   const ranges = wanted.map((s) => [table.offsets[s]!, table.offsets[s + 1]!] as const);
   const { best, stride, nearest } = kernels
-    .holdCodes(table.codes, dims, rowScalesOf(table))
+    .holdCodes(table.codes, dims, table.scales)
     .bestMatches(queries, k, ranges);
   const out = new Map<number, Bests>();
   let row = 0;

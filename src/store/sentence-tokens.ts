@@ -14,9 +14,12 @@ export interface TokenTable {
   codes: Int8Array;
 }
 
-/** A table in memory: unit-length float vectors (fast dot products) and in how many sentences each id is. */
+/**
+ * A table in memory: each row's scale to unit length (a row's vector is its bytes times its scale; the
+ * kernels read the bytes, a quarter of float vectors' memory) and in how many sentences each id is.
+ */
 export interface SentenceTokens extends TokenTable {
-  vectors: Float32Array;
+  scales: Float32Array;
   df: Map<number, number>;
 }
 
@@ -122,19 +125,18 @@ export function parseTokenTable(bytes: Buffer): TokenTable {
   return { dims, offsets, ids, codes };
 }
 
-/** Floats of unit length for fast dot products, and each id's sentence count for weighing a question's tokens. */
+/** Each row's scale to unit length, and each id's sentence count for weighing a question's tokens. */
 export function loadSentenceTokens(table: TokenTable): SentenceTokens {
   const { dims, offsets, ids, codes } = table;
-  const vectors = new Float32Array(codes.length);
+  const scales = new Float32Array(ids.length);
   for (let t = 0; t < ids.length; t++) {
     let sum = 0;
     for (let k = 0; k < dims; k++) sum += codes[t * dims + k]! ** 2;
-    const scale = sum > 0 ? 1 / Math.sqrt(sum) : 0;
-    for (let k = 0; k < dims; k++) vectors[t * dims + k] = codes[t * dims + k]! * scale;
+    scales[t] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
   }
   const df = new Map<number, number>();
   for (let s = 0; s + 1 < offsets.length; s++) {
     for (const id of new Set(ids.subarray(offsets[s]!, offsets[s + 1]!))) df.set(id, (df.get(id) ?? 0) + 1);
   }
-  return { ...table, vectors, df };
+  return { ...table, scales, df };
 }

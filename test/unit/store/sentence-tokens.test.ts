@@ -28,14 +28,16 @@ const b = embedding([], []);
 const c = embedding([7, 30000, 5], [unit(0, 0, 1, 0), unit(-1, 1, 1, -1), unit(0.2, -0.5, 0.1, 0.9)]);
 
 describe("sentence token tables", () => {
-  it("keep each sentence's ids and vectors, quantised to bytes but within 1% of the cosine", () => {
+  it("keep each sentence's ids and vectors, as bytes and a scale a row, within 1% of the cosine", () => {
     const tokens = loadSentenceTokens(tokenTableOf([a, b, c], DIMS));
     expect([...tokens.offsets]).toEqual([0, 2, 2, 5]);
     expect([...tokens.ids]).toEqual([101, 7, 7, 30000, 5]);
     const original = [a, c].flatMap((e) => [...e.tokens]);
     for (let t = 0; t < 5; t++) {
       let cos = 0;
-      for (let k = 0; k < DIMS; k++) cos += tokens.vectors[t * DIMS + k]! * original[t * DIMS + k]!;
+      for (let k = 0; k < DIMS; k++) {
+        cos += tokens.codes[t * DIMS + k]! * tokens.scales[t]! * original[t * DIMS + k]!;
+      }
       expect(cos).toBeGreaterThan(0.99);
     }
     // id 7 is in two sentences, 5 in one.
@@ -61,6 +63,6 @@ describe("sentence token tables", () => {
     const joined = concatTokenTables([tokenTableOf([a], DIMS), emptyTokenTable(2)]);
     expect(joined.dims).toBe(0);
     expect([...joined.offsets]).toEqual([0, 0, 0, 0]);
-    expect(loadSentenceTokens(joined).vectors).toHaveLength(0);
+    expect(loadSentenceTokens(joined).scales).toHaveLength(0);
   });
 });
