@@ -139,9 +139,7 @@ function onColumns(vector: Float32Array, rows: Float32Array, count: number): Flo
 
 /** A stored vector read back: unit length again after its bytes. */
 export function readBack(bytes: Int8Array, scale: number): Float32Array {
-  const v = dequantise(bytes, scale);
-  const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
-  return v.map((x) => x / length);
+  return unitLength(dequantise(bytes, scale));
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -215,6 +213,7 @@ function highest(cosines: ArrayLike<number>, at?: readonly number[]): number {
   return best;
 }
 
+/** `v` made unit length, in place. */
 function unitLength(v: Float32Array): Float32Array {
   const length = Math.sqrt(dotAt(v, 0, v, 0, v.length)) || 1;
   for (let k = 0; k < v.length; k++) v[k]! /= length;

@@ -31,7 +31,7 @@ function idfOf(store: Store, id: number): number {
   return weight;
 }
 
-/** Each token row's IDF, row for row with the store's token vectors: gathered by copying, not looked up. */
+/** Each token row's IDF, row for row with the store's token table, kept per store. */
 const ROW_IDF = new WeakMap<Store["sentenceTokens"], Float64Array>();
 function rowIdfOf(store: Store): Float64Array {
   const table = store.sentenceTokens;

@@ -1,17 +1,11 @@
 /**
- * The matrix product the token match and the token projection are made of. The answer stage takes it as
- * a part: plain JavaScript by default (sums in double precision, no dependency; what the tests use), ONNX Runtime's
- * in the app (src/app.ts), whose vectorised kernels do the same work in a small fraction of the time.
+ * The matrix product the token projection is made of: plain JavaScript by default (sums in double precision,
+ * no dependency; what the tests use), ONNX Runtime's in the model's embedder, whose vectorised kernels do the
+ * same work in a small fraction of the time. (The answer stage's products are VectorKernels'.)
  */
 export interface MatrixProduct {
   /** `a` (`rows` × k) times `b` (k × `cols`), both row-major; the result is `rows` × `cols`, row-major. */
   multiply(a: Float32Array, rows: number, b: Float32Array, cols: number): Promise<Float32Array>;
-  /**
-   * Readies the runtime for the next product, in time the caller would otherwise spend waiting: a product
-   * run after other work finds the runtime's code and buffers out of cache and takes several times as long.
-   * Needed for nothing but speed; does nothing before the first product.
-   */
-  warm?(): void;
   /** Frees what the product holds (a runtime session); it must not be used afterwards. */
   dispose?(): Promise<void>;
 }

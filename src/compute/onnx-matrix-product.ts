@@ -33,8 +33,6 @@ export function createOnnxMatrixProduct(options: OnnxMatrixProductOptions = {}):
       session = undefined;
       throw new AppError("MODEL_UNAVAILABLE", "ONNX Runtime could not open its matrix product.", { cause });
     }));
-  // The shape of the last product: a warm-up runs one row of it, so that the same kernel is what is warmed.
-  let last: { inner: number; b: Float32Array; cols: number } | undefined;
   const run = async (a: Float32Array, rows: number, inner: number, b: Float32Array, cols: number) => {
     const s = await open();
     const out = await s.run({
@@ -47,14 +45,7 @@ export function createOnnxMatrixProduct(options: OnnxMatrixProductOptions = {}):
     async multiply(a, rows, b, cols) {
       const inner = innerDimension(a, rows, b, cols);
       if (rows === 0 || cols === 0 || inner === 0) return new Float32Array(rows * cols);
-      last = { inner, b, cols };
       return run(a, rows, inner, b, cols);
-    },
-    warm() {
-      if (!last) return;
-      const { inner, b, cols } = last;
-      // A failure here is the runtime's, and the next real product meets and reports it.
-      run(new Float32Array(inner), 1, inner, b, cols).catch(() => undefined);
     },
     async dispose() {
       const s = await session?.catch(() => undefined);

@@ -1,6 +1,7 @@
 ;; Dot-product kernels for the answer stage, in WebAssembly with 128-bit SIMD (four floats a step).
 ;; Compiled to src/compute/simd-kernels-binary.ts by `npm run build:kernels` (scripts/build-kernels.mjs);
-;; a test checks the two agree. Rows are row-major float32, `dims` a multiple of 4; addresses are bytes.
+;; a test checks the two agree. Rows are row-major float32 (bytes for best_matches_i8), `dims` a multiple of
+;; 4; addresses are bytes.
 ;; Sums are float32, four partial sums a row, so results differ from double-precision sums in the last
 ;; digits only.
 (module
@@ -86,106 +87,12 @@
         (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (br $each))))
-  ;; For the rows of each of `n` ranges (i32 pairs from, to at $ranges) of m, against `cols` query rows at
-  ;; q: best[i][c] = max(-1, max over the range's rows r of m[r] · q[c]) into `cols` floats a range at
-  ;; $best, and nearest[r] = max(-1, max over c of m[r] · q[c]) for the ranges' rows in turn at $nearest.
-  (func (export "best_matches")
-    (param $m i32) (param $ranges i32) (param $n i32) (param $dims i32) (param $q i32) (param $cols i32)
-    (param $best i32) (param $nearest i32)
-    (local $bytes i32) (local $rangesEnd i32) (local $rowAt i32) (local $rowEnd i32) (local $c i32)
-    (local $bestEnd i32)
-    (local.set $bytes (i32.shl (local.get $dims) (i32.const 2)))
-    (local.set $rangesEnd (i32.add (local.get $ranges) (i32.shl (local.get $n) (i32.const 3))))
-    (block $done
-      (loop $range
-        (br_if $done (i32.ge_u (local.get $ranges) (local.get $rangesEnd)))
-        (local.set $bestEnd (i32.add (local.get $best) (i32.shl (local.get $cols) (i32.const 2))))
-        (local.set $c (local.get $best))
-        (block $filled
-          (loop $fill
-            (br_if $filled (i32.ge_u (local.get $c) (local.get $bestEnd)))
-            (f32.store (local.get $c) (f32.const -1))
-            (local.set $c (i32.add (local.get $c) (i32.const 4)))
-            (br $fill)))
-        (local.set $rowAt (i32.add (local.get $m) (i32.mul (i32.load (local.get $ranges)) (local.get $bytes))))
-        (local.set $rowEnd
-          (i32.add (local.get $m) (i32.mul (i32.load offset=4 (local.get $ranges)) (local.get $bytes))))
-        (block $rowsDone
-          (loop $row
-            (br_if $rowsDone (i32.ge_u (local.get $rowAt) (local.get $rowEnd)))
-            (f32.store (local.get $nearest)
-              (call $matchRow (local.get $rowAt) (local.get $bytes) (local.get $q) (local.get $cols) (local.get $best)))
-            (local.set $rowAt (i32.add (local.get $rowAt) (local.get $bytes)))
-            (local.set $nearest (i32.add (local.get $nearest) (i32.const 4)))
-            (br $row)))
-        (local.set $best (local.get $bestEnd))
-        (local.set $ranges (i32.add (local.get $ranges) (i32.const 8)))
-        (br $range))))
-  ;; One row at $row against `cols` query rows at q: raises best[c] to each product, four queries at a time
-  ;; (each load of the row serves four products); returns max(-1, the largest product).
-  (func $matchRow (param $row i32) (param $bytes i32) (param $qc i32) (param $cols i32) (param $bp i32) (result f32)
-    (local $near f32) (local $c i32) (local $k i32) (local $x v128) (local $d f32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $u v128) (local $v v128)
-    (local $q1 i32) (local $q2 i32) (local $q3 i32)
-    (local.set $near (f32.const -1))
-    (block $quads
-      (loop $quad
-        (br_if $quads (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $cols)))
-        (local.set $q1 (i32.add (local.get $qc) (local.get $bytes)))
-        (local.set $q2 (i32.add (local.get $q1) (local.get $bytes)))
-        (local.set $q3 (i32.add (local.get $q2) (local.get $bytes)))
-        (local.set $a0 (v128.const f32x4 0 0 0 0))
-        (local.set $a1 (v128.const f32x4 0 0 0 0))
-        (local.set $a2 (v128.const f32x4 0 0 0 0))
-        (local.set $a3 (v128.const f32x4 0 0 0 0))
-        (local.set $k (i32.const 0))
-        (block $kdone
-          (loop $step
-            (br_if $kdone (i32.ge_u (local.get $k) (local.get $bytes)))
-            (local.set $x (v128.load (i32.add (local.get $row) (local.get $k))))
-            (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $qc) (local.get $k))))))
-            (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $q1) (local.get $k))))))
-            (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $q2) (local.get $k))))))
-            (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $q3) (local.get $k))))))
-            (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $step)))
-        ;; The four sums side by side, each added in the same order as $hsum's: best[c..c+4] in one step.
-        (local.set $u
-          (f32x4.add
-            (i8x16.shuffle 0 1 2 3 16 17 18 19 8 9 10 11 24 25 26 27 (local.get $a0) (local.get $a1))
-            (i8x16.shuffle 4 5 6 7 20 21 22 23 12 13 14 15 28 29 30 31 (local.get $a0) (local.get $a1))))
-        (local.set $v
-          (f32x4.add
-            (i8x16.shuffle 0 1 2 3 16 17 18 19 8 9 10 11 24 25 26 27 (local.get $a2) (local.get $a3))
-            (i8x16.shuffle 4 5 6 7 20 21 22 23 12 13 14 15 28 29 30 31 (local.get $a2) (local.get $a3))))
-        (local.set $x
-          (f32x4.add
-            (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $u) (local.get $v))
-            (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $u) (local.get $v))))
-        (v128.store (local.get $bp) (f32x4.max (v128.load (local.get $bp)) (local.get $x)))
-        (local.set $near
-          (f32.max (local.get $near)
-            (f32.max
-              (f32.max (f32x4.extract_lane 0 (local.get $x)) (f32x4.extract_lane 1 (local.get $x)))
-              (f32.max (f32x4.extract_lane 2 (local.get $x)) (f32x4.extract_lane 3 (local.get $x))))))
-        (local.set $qc (i32.add (local.get $q3) (local.get $bytes)))
-        (local.set $bp (i32.add (local.get $bp) (i32.const 16)))
-        (local.set $c (i32.add (local.get $c) (i32.const 4)))
-        (br $quad)))
-    (block $cdone
-      (loop $col
-        (br_if $cdone (i32.ge_u (local.get $c) (local.get $cols)))
-        (local.set $d (call $dot (local.get $row) (local.get $qc) (local.get $bytes)))
-        (f32.store (local.get $bp) (f32.max (f32.load (local.get $bp)) (local.get $d)))
-        (local.set $near (f32.max (local.get $near) (local.get $d)))
-        (local.set $qc (i32.add (local.get $qc) (local.get $bytes)))
-        (local.set $bp (i32.add (local.get $bp) (i32.const 4)))
-        (local.set $c (i32.add (local.get $c) (i32.const 1)))
-        (br $col)))
-    (local.get $near))
-  ;; best_matches over rows of signed bytes: row r is m[r] (dims bytes) times scales[r], and query c is q[c]
-  ;; (dims 16-bit integers) times qscales[c]. Each product is summed exactly in integers (sixteen numbers a
-  ;; step, dims a multiple of 16 and at most 512 so no sum overflows), then scaled. `cols` is a multiple of 4.
+  ;; For the rows of each of `n` ranges (i32 pairs from, to at $ranges), against `cols` queries: best[i][c] =
+  ;; max(-1, max over the range's rows r of row r · query c) into `cols` floats a range at $best, and
+  ;; nearest[r] = max(-1, max over c of row r · query c) for the ranges' rows in turn at $nearest. Row r is
+  ;; m[r] (dims signed bytes) times scales[r], and query c is q[c] (dims 16-bit integers) times qscales[c].
+  ;; Each product is summed exactly in integers (sixteen numbers a step, dims a multiple of 16 and at most
+  ;; 512 so no sum overflows), then scaled. `cols` is a multiple of 4.
   (func (export "best_matches_i8")
     (param $m i32) (param $scales i32) (param $ranges i32) (param $n i32) (param $dims i32)
     (param $q i32) (param $qscales i32) (param $cols i32) (param $best i32) (param $nearest i32)
@@ -218,6 +125,8 @@
         (local.set $best (local.get $bestEnd))
         (local.set $ranges (i32.add (local.get $ranges) (i32.const 8)))
         (br $range))))
+  ;; One row against `cols` queries, four at a time (each load of the row serves four products): raises
+  ;; best[c] to each product; returns max(-1, the largest).
   (func $matchRowI8
     (param $row i32) (param $scale f32) (param $dims i32) (param $q0 i32) (param $qs i32) (param $cols i32)
     (param $bp i32) (result f32)

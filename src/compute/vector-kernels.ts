@@ -19,10 +19,16 @@ export interface VectorKernels {
   holdCodes(codes: Int8Array, dims: number, scales: Float32Array): HeldCodes;
 }
 
-/** A matrix held as bytes: only the products over ranges of rows (see HeldMatrix.bestMatches). */
+/** A matrix held as bytes, for the token match. */
 export interface HeldCodes {
   readonly rows: number;
   readonly dims: number;
+  /**
+   * Products of the rows with `count` queries (row-major, `dims` numbers each), range by range: for each
+   * range of rows [from, to), each query's largest product with its rows (`best`, `count` numbers a range,
+   * `stride` apart); and each row's largest product with a query (`nearest`, one number a row of the
+   * ranges, in order). Both are at least -1.
+   */
   bestMatches(queries: Float32Array, count: number, ranges: readonly RowRange[]): BestMatches;
 }
 
@@ -45,13 +51,6 @@ export interface HeldMatrix {
     weights: Float32Array,
     limit: number,
   ): Float32Array;
-  /**
-   * Products of the rows with `count` queries (row-major, `dims` numbers each), range by range: for each
-   * range of rows [from, to), each query's largest product with its rows (`best`, `count` numbers a range,
-   * `stride` apart); and each row's largest product with a query (`nearest`, one number a row of the
-   * ranges, in order). Both are at least -1.
-   */
-  bestMatches(queries: Float32Array, count: number, ranges: readonly RowRange[]): BestMatches;
 }
 
 /** Rows `from` up to `to`. */
@@ -94,10 +93,36 @@ export function checkQueries(queries: Float32Array, count: number, dims: number)
   }
 }
 
-export function checkRange(from: number, to: number, rows: number): void {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= rows)) {
-    throw new RangeError(`Expected rows within 0..${rows}; got ${from}..${to}.`);
+/** Checks each range of rows; returns how many rows they hold together. */
+export function checkRanges(ranges: readonly RowRange[], rows: number): number {
+  let total = 0;
+  for (const [from, to] of ranges) {
+    if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= rows)) {
+      throw new RangeError(`Expected rows within 0..${rows}; got ${from}..${to}.`);
+    }
+    total += to - from;
   }
+  return total;
+}
+
+export function checkScales(scales: Float32Array, rows: number): void {
+  if (scales.length !== rows) {
+    throw new RangeError(`Expected a scale for each of the ${rows} rows; got ${scales.length}.`);
+  }
+}
+
+/** What `make` holds of `key`, made once: the same matrix held again is the same held matrix. */
+export function heldOnce<K extends object, H extends { dims: number }>(
+  memo: WeakMap<K, H>,
+  key: K,
+  dims: number,
+  make: () => H,
+): H {
+  const known = memo.get(key);
+  if (known?.dims === dims) return known;
+  const made = make();
+  memo.set(key, made);
+  return made;
 }
 
 /** Plain JavaScript: each product summed in double precision. */
@@ -105,20 +130,9 @@ export function createJsVectorKernels(): VectorKernels {
   const held = new WeakMap<Float32Array, HeldMatrix>();
   const heldCodes = new WeakMap<Int8Array, HeldCodes>();
   return {
-    holdCodes(codes, dims, scales) {
-      const known = heldCodes.get(codes);
-      if (known?.dims === dims) return known;
-      const made = jsHeldCodes(codes, dims, scales);
-      heldCodes.set(codes, made);
-      return made;
-    },
-    hold(matrix, dims) {
-      const known = held.get(matrix);
-      if (known?.dims === dims) return known;
-      const made = jsHeld(matrix, dims);
-      held.set(matrix, made);
-      return made;
-    },
+    hold: (matrix, dims) => heldOnce(held, matrix, dims, () => jsHeld(matrix, dims)),
+    holdCodes: (codes, dims, scales) =>
+      heldOnce(heldCodes, codes, dims, () => jsHeldCodes(codes, dims, scales)),
   };
 }
 
@@ -153,16 +167,13 @@ function jsHeld(matrix: Float32Array, dims: number): HeldMatrix {
         return z;
       });
     },
-    bestMatches: (queries, count, ranges) => bestOverRanges(rows, dims, product, queries, count, ranges),
   };
 }
 
 /** A matrix of bytes times a scale a row, in plain JavaScript: the floats' products, in double precision. */
 function jsHeldCodes(codes: Int8Array, dims: number, scales: Float32Array): HeldCodes {
   const rows = checkShape("codes", codes.length, dims);
-  if (scales.length !== rows) {
-    throw new RangeError(`Expected a scale for each of the ${rows} rows; got ${scales.length}.`);
-  }
+  checkScales(scales, rows);
   const product = (row: number, query: Float32Array, at: number) => {
     let sum = 0;
     for (let k = 0, i = row * dims; k < dims; k++, i++) sum += codes[i]! * query[at + k]!;
@@ -184,9 +195,8 @@ function bestOverRanges(
   ranges: readonly RowRange[],
 ): BestMatches {
   checkQueries(queries, count, dims);
-  ranges.forEach(([from, to]) => checkRange(from, to, rows));
   const best = new Float32Array(ranges.length * count).fill(-1);
-  const nearest = new Float32Array(ranges.reduce((sum, [from, to]) => sum + to - from, 0));
+  const nearest = new Float32Array(checkRanges(ranges, rows));
   let at = 0;
   ranges.forEach(([from, to], i) => {
     for (let r = from; r < to; r++, at++) {

@@ -2,10 +2,12 @@ import { SIMD_KERNELS_BASE64 } from "./simd-kernels-binary.js";
 import {
   checkHead,
   checkQueries,
-  checkRange,
+  checkRanges,
   checkRows,
+  checkScales,
   checkShape,
   createJsVectorKernels,
+  heldOnce,
   type BestMatches,
   type HeldCodes,
   type HeldMatrix,
@@ -44,16 +46,6 @@ interface KernelExports {
     dims: number,
     q: number,
     qscales: number,
-    cols: number,
-    best: number,
-    nearest: number,
-  ): void;
-  best_matches(
-    m: number,
-    ranges: number,
-    n: number,
-    dims: number,
-    q: number,
     cols: number,
     best: number,
     nearest: number,
@@ -133,23 +125,6 @@ export function createWasmVectorKernels(): VectorKernels {
         k.clipped_at(at, idx, wanted.length, dims, t, b, w, limit, out);
         return floats().slice(out / FLOAT, out / FLOAT + wanted.length);
       },
-      bestMatches(queries, count, ranges) {
-        checkQueries(queries, count, dims);
-        ranges.forEach(([from, to]) => checkRange(from, to, rows));
-        const total = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
-        if (count === 0)
-          return { best: new Float32Array(0), stride: 0, nearest: new Float32Array(total).fill(-1) };
-        // Queries four at a time: the last one repeated up to a multiple of four changes no maximum.
-        const cols = Math.ceil(count / 4) * 4;
-        reserve(top + cols * rowBytes);
-        const f = floats();
-        f.set(queries, top / FLOAT);
-        for (let q = count; q < cols; q++)
-          f.set(queries.subarray((count - 1) * dims), (top + q * rowBytes) / FLOAT);
-        const { pairs, best, nearest } = placeRanges(ranges, cols, total, aligned(top + cols * rowBytes));
-        k.best_matches(at, pairs, ranges.length, dims, top, cols, best, nearest);
-        return readBests(ranges.length, cols, best, nearest, total);
-      },
     };
   }
 
@@ -174,9 +149,7 @@ export function createWasmVectorKernels(): VectorKernels {
 
   function placeCodes(codes: Int8Array, dims: number, rowScales: Float32Array): HeldCodes {
     const rows = checkShape("codes", codes.length, dims);
-    if (rowScales.length !== rows) {
-      throw new RangeError(`Expected a scale for each of the ${rows} rows; got ${rowScales.length}.`);
-    }
+    checkScales(rowScales, rows);
     const at = top;
     const scalesAt = aligned(at + codes.length);
     top = aligned(scalesAt + rows * FLOAT);
@@ -188,8 +161,7 @@ export function createWasmVectorKernels(): VectorKernels {
       dims,
       bestMatches(queries, count, ranges): BestMatches {
         checkQueries(queries, count, dims);
-        ranges.forEach(([from, to]) => checkRange(from, to, rows));
-        const total = ranges.reduce((sum, [from, to]) => sum + to - from, 0);
+        const total = checkRanges(ranges, rows);
         if (count === 0)
           return { best: new Float32Array(0), stride: 0, nearest: new Float32Array(total).fill(-1) };
         const { cols, scales, end } = placeQueries(queries, count, dims, top);
@@ -225,19 +197,11 @@ export function createWasmVectorKernels(): VectorKernels {
     holdCodes(codes, dims, scales) {
       // Sixteen bytes a step, and integer sums that cannot overflow.
       if (dims % 16 !== 0 || dims > 512) return fallback.holdCodes(codes, dims, scales);
-      const known = heldCodes.get(codes);
-      if (known?.dims === dims) return known;
-      const made = placeCodes(codes, dims, scales);
-      heldCodes.set(codes, made);
-      return made;
+      return heldOnce(heldCodes, codes, dims, () => placeCodes(codes, dims, scales));
     },
     hold(matrix, dims) {
       if (dims % 4 !== 0) return fallback.hold(matrix, dims);
-      const known = held.get(matrix);
-      if (known?.dims === dims) return known;
-      const made = place(matrix, dims);
-      held.set(matrix, made);
-      return made;
+      return heldOnce(held, matrix, dims, () => place(matrix, dims));
     },
   };
 }

@@ -22,23 +22,6 @@ export function dotAt(a: Float32Array, i: number, b: Float32Array, j: number, di
   return s0 + s1 + s2 + s3;
 }
 
-/**
- * Row `row` of `vectors` (row-major, `rows` rows of the query's length) times the query, each row's worked
- * out once, when first asked for: for products asked again and again within one question.
- */
-export function dotsOnDemand(
-  vectors: Float32Array,
-  rows: number,
-  query: Float32Array,
-): (row: number) => number {
-  const known = new Float64Array(rows).fill(NaN);
-  return (row) => {
-    let d = known[row]!;
-    if (Number.isNaN(d)) known[row] = d = dotAt(vectors, row * query.length, query, 0, query.length);
-    return d;
-  };
-}
-
 /** Exact search over every vector: the reference that HNSW is checked against. */
 export function bruteForceSearch(vectors: Float32Array, query: Float32Array, k: number): DenseHit[] {
   const count = vectors.length / query.length;

@@ -43,10 +43,18 @@ function expectedBests(m: Float32Array, q: Float32Array, dims: number, from: num
   return { best, nearest };
 }
 
-const closeTo = (got: ArrayLike<number>, want: readonly number[]) => {
+const closeTo = (got: ArrayLike<number>, want: readonly number[], digits = 5) => {
   expect(got.length).toBe(want.length);
-  want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, 5));
+  want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, digits));
 };
+
+/** Rows of signed bytes with a scale each, and the floats they stand for. */
+function asCodes(rows: number, dims: number, seed: number) {
+  const codes = Int8Array.from(numbers(rows * dims, seed), (x) => Math.round(x * 127));
+  const scales = Float32Array.from(numbers(rows, seed + 100), (x) => Math.abs(x) / 100 + 0.001);
+  const floats = Float32Array.from(codes, (c, i) => c * scales[Math.floor(i / dims)]!);
+  return { codes, scales, floats };
+}
 
 describe.each([
   ["plain JavaScript", createJsVectorKernels],
@@ -87,8 +95,8 @@ describe.each([
   });
 
   it("finds each query's best row and each row's best query, range by range", () => {
-    const dims = 12; // three steps of four, and a query count that is not a multiple of four
-    const m = numbers(50 * dims, 1);
+    const dims = 32; // two steps of sixteen bytes, and a query count that is not a multiple of four
+    const { codes, scales, floats } = asCodes(50, dims, 1);
     const q = numbers(7 * dims, 2);
     const ranges = [
       [0, 50],
@@ -96,61 +104,45 @@ describe.each([
       [49, 50],
       [5, 5],
     ] as const;
-    const found = make().hold(m, dims).bestMatches(q, 7, ranges);
+    const found = make().holdCodes(codes, dims, scales).bestMatches(q, 7, ranges);
     const best = Float32Array.from(bestsOf(found, 7));
     const nearest = found.nearest;
     expect(best).toHaveLength(4 * 7);
     expect(nearest).toHaveLength(50 + 3 + 1);
     let row = 0;
     ranges.forEach(([from, to], i) => {
-      const want = expectedBests(m, q, dims, from, to);
-      closeTo(best.subarray(i * 7, (i + 1) * 7), want.best);
-      closeTo(nearest.subarray(row, row + to - from), want.nearest);
+      const want = expectedBests(floats, q, dims, from, to);
+      // The WebAssembly kernel takes the queries as 16-bit integers: within a few parts in 100,000.
+      closeTo(best.subarray(i * 7, (i + 1) * 7), want.best, 3);
+      closeTo(nearest.subarray(row, row + to - from), want.nearest, 3);
       row += to - from;
     });
   });
 
   it("gives the same numbers from one call as from several, and whatever was held before or after", () => {
     const kernels = make();
-    const a = numbers(30 * 8, 3);
-    const heldA = kernels.hold(a, 8);
-    const queries = numbers(5 * 8, 5);
+    const { codes, scales } = asCodes(30, 16, 3);
+    const heldA = kernels.holdCodes(codes, 16, scales);
+    const queries = numbers(5 * 16, 5);
     const together = heldA.bestMatches(queries, 5, [
       [0, 12],
       [12, 30],
     ]);
-    // Another matrix held in between: the first keeps its rows.
-    const heldB = kernels.hold(numbers(500 * 8, 4), 8);
-    expect(kernels.hold(a, 8)).toBe(heldA);
-    heldB.dots(numbers(8, 6));
+    // Another matrix held and used in between: the first keeps its rows.
+    const a = numbers(500 * 8, 4);
+    const heldB = kernels.hold(a, 8);
+    expect(kernels.holdCodes(codes, 16, scales)).toBe(heldA);
+    closeTo(heldB.dots(numbers(8, 6)), [...createJsVectorKernels().hold(a, 8).dots(numbers(8, 6))]);
     const apart = [heldA.bestMatches(queries, 5, [[0, 12]]), heldA.bestMatches(queries, 5, [[12, 30]])];
     expect(bestsOf(together, 5)).toEqual([...bestsOf(apart[0]!, 5), ...bestsOf(apart[1]!, 5)]);
     expect([...together.nearest]).toEqual([...apart[0]!.nearest, ...apart[1]!.nearest]);
-    closeTo(heldA.dots(queries.subarray(0, 8)), [
-      ...createJsVectorKernels().hold(a, 8).dots(queries.subarray(0, 8)),
-    ]);
   });
 
-  it("matches bytes times a scale a row as it matches the floats they stand for", () => {
-    const dims = 32;
-    const rows = 20;
-    const codes = Int8Array.from(numbers(rows * dims, 21), (x) => Math.round(x * 127));
-    const scales = Float32Array.from(numbers(rows, 22), (x) => Math.abs(x) / 100 + 0.001);
-    const floats = Float32Array.from(codes, (c, i) => c * scales[Math.floor(i / dims)]!);
-    const q = numbers(6 * dims, 23);
-    const ranges = [
-      [0, 20],
-      [3, 9],
-    ] as const;
+  it("holds bytes once, and a scale for every row", () => {
     const kernels = make();
-    const bytes = kernels.holdCodes(codes, dims, scales).bestMatches(q, 6, ranges);
-    const plain = createJsVectorKernels().hold(floats, dims).bestMatches(q, 6, ranges);
-    // The WebAssembly kernel takes the queries as 16-bit integers: within a few parts in 100,000.
-    const plainBests = bestsOf(plain, 6);
-    bestsOf(bytes, 6).forEach((b, i) => expect(b).toBeCloseTo(plainBests[i]!, 3));
-    bytes.nearest.forEach((n, i) => expect(n).toBeCloseTo(plain.nearest[i]!, 3));
-    expect(kernels.holdCodes(codes, dims, scales)).toBe(kernels.holdCodes(codes, dims, scales));
-    expect(() => kernels.holdCodes(codes.slice(), dims, scales.subarray(1))).toThrow(
+    const { codes, scales } = asCodes(20, 32, 21);
+    expect(kernels.holdCodes(codes, 32, scales)).toBe(kernels.holdCodes(codes, 32, scales));
+    expect(() => kernels.holdCodes(codes.slice(), 32, scales.subarray(1))).toThrow(
       /scale for each of the 20 rows; got 19/,
     );
   });
@@ -160,8 +152,12 @@ describe.each([
     expect(() => kernels.hold(numbers(10, 1), 4)).toThrow(/whole rows of 4 numbers; got 10/);
     const held = kernels.hold(numbers(16, 1), 4);
     expect(() => held.dots(numbers(3, 1))).toThrow(/a query of whole rows of 4 numbers; got 3/);
-    expect(() => held.bestMatches(numbers(8, 1), 3, [])).toThrow(/Expected 3 queries of 4 numbers; got 8/);
-    expect(() => held.bestMatches(numbers(8, 1), 2, [[2, 5]])).toThrow(/rows within 0..4; got 2..5/);
+    const { codes, scales } = asCodes(4, 16, 1);
+    const bytes = kernels.holdCodes(codes, 16, scales);
+    expect(() => bytes.bestMatches(numbers(32, 1), 3, [])).toThrow(
+      /Expected 3 queries of 16 numbers; got 32/,
+    );
+    expect(() => bytes.bestMatches(numbers(32, 1), 2, [[2, 5]])).toThrow(/rows within 0..4; got 2..5/);
   });
 });
 
