@@ -13,6 +13,12 @@ export interface RetrieverOptions {
   weights: FusionWeights;
   /** Most lexical index entries one question may read (see query-budget.ts). */
   lexicalBudget: number;
+  /**
+   * A shelf of at most this many passages is searched exactly, every passage's cosine worked out by the
+   * kernels, not through the dense index's graph: on a small shelf that is both exact and cheaper (the
+   * graph's search and its call cost more than a few thousand dot products).
+   */
+  exactPassages: number;
 }
 
 export const DEFAULT_RETRIEVER: RetrieverOptions = {
@@ -21,6 +27,7 @@ export const DEFAULT_RETRIEVER: RetrieverOptions = {
   // On a generated shelf of 1000 documents (fake embedder, machine busy) retrieval took 121 ms p50 with no
   // budget, 23 ms with 20,000 entries and 8.5 ms with 5,000; on one report no question comes near it.
   lexicalBudget: 5000,
+  exactPassages: 1000,
 };
 
 export interface RetrieveRequest {
@@ -58,6 +65,7 @@ export function createRetriever(
   const isTooCommon = (term: string) =>
     (store.sentenceDf[term] ?? 0) > TOO_COMMON_SHARE * store.sentences.length;
   const inDoc = (doc: string | undefined) => (unit: number) => !doc || store.units[unit]?.doc === doc;
+  const exact = store.units.length <= options.exactPassages;
   const postings = postingEstimator(store.sentenceDf, store.units, store.manifest.chunker.windowSentences);
   const begin: Retriever["begin"] = ({ question, doc }) => {
     const keep = inDoc(doc);
@@ -73,10 +81,17 @@ export function createRetriever(
     return {
       lexicalUnits: lexical.map((h) => h.unit),
       finish(vector) {
-        const dense = store.dense.search(vector, k).filter((h) => keep(h.unit));
-        const ids = [...new Set([...dense.map((h) => h.unit), ...lexical.map((h) => h.unit)])];
         const dims = vector.length;
-        const unitCosines = kernels.hold(store.unitVectors, dims).dotsAt(ids, vector);
+        const units = kernels.hold(store.unitVectors, dims);
+        const every = exact ? units.dots(vector) : undefined;
+        const dense = every
+          ? bestRows(every, k, keep)
+          : store.dense
+              .search(vector, k)
+              .filter((h) => keep(h.unit))
+              .map((h) => h.unit);
+        const ids = [...new Set([...dense, ...lexical.map((h) => h.unit)])];
+        const unitCosines = every ? ids.map((unit) => every[unit]!) : units.dotsAt(ids, vector);
         // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
         const sentences = [...new Set(ids.flatMap((unit) => unitSentences(store, unit)))];
         const sentenceCosines = kernels.hold(store.sentenceVectors, dims).dotsAt(sentences, vector);
@@ -115,6 +130,13 @@ function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
     if (index !== undefined) out.push(index);
   }
   return out;
+}
+
+/** The `k` rows of highest score that `keep` keeps, best first, a tie to the earlier row. */
+function bestRows(scores: ArrayLike<number>, k: number, keep: (row: number) => boolean): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < scores.length; r++) if (keep(r)) rows.push(r);
+  return rows.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
 }
 
 function bestOf(rows: readonly number[], cosineOf: (row: number) => number): number {

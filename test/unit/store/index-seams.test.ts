@@ -5,7 +5,7 @@ import { DEFAULT_CHUNKER_PARAMS } from "../../../src/chunking/units.js";
 import { AppError } from "../../../src/errors.js";
 import { bruteForceSearch } from "../../../src/retrieval/dense.js";
 import type { DenseIndex, DenseIndexFactory } from "../../../src/retrieval/dense-index.js";
-import { createRetriever } from "../../../src/retrieval/retriever.js";
+import { DEFAULT_RETRIEVER, createRetriever } from "../../../src/retrieval/retriever.js";
 import { ensureIndex, type EnsureIndexOptions } from "../../../src/store/build.js";
 import { currentStoreDir, FILES, loadStore } from "../../../src/store/store.js";
 import { createFakeEmbedder } from "../../fixtures/fake-embedder.js";
@@ -81,8 +81,17 @@ describe("a store given another dense index", () => {
 
     const question = "Where will the new pier be built?";
     const [vector] = await embedder.embed([question]);
-    const passages = createRetriever(built.store).retrieve({ question, vector: vector as Float32Array });
+    // A shelf past `exactPassages` is searched through the dense index.
+    const graphed = { ...DEFAULT_RETRIEVER, exactPassages: 0 };
+    const passages = createRetriever(built.store, graphed).retrieve({
+      question,
+      vector: vector as Float32Array,
+    });
     expect(dense.calls.search).toBe(1);
+    // One within it is searched exactly, without the index, to the same passages.
+    const exact = createRetriever(built.store).retrieve({ question, vector: vector as Float32Array });
+    expect(dense.calls.search).toBe(1);
+    expect(exact).toEqual(passages);
     const nearest = bruteForceSearch(built.store.unitVectors, vector as Float32Array, 5).map((h) => h.unit);
     expect(passages.map((p) => p.unit)).toEqual(expect.arrayContaining(nearest));
 
