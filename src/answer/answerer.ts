@@ -28,7 +28,7 @@ import {
 import { whileWaiting } from "./while-waiting.js";
 import { documentFactQuotes, documentFactsAsked } from "./document-facts.js";
 import type { TextAnalyser } from "./text-analyser.js";
-import type { Answer, Quote, StageTimings } from "./types.js";
+import type { Answer, PassageOut, Quote, StageTimings } from "./types.js";
 import { fusedScore, rerankPassages, roundForAnswer, toPassage, toQuotes } from "./compose.js";
 
 /**
@@ -207,7 +207,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
       answered: true,
       confidence: DOCUMENT_FACT_CONFIDENCE,
       quotes,
-      passages: passagesHolding(store, quotes).map((unit) => toPassage(store, { unit, score: 1 })),
+      passages: passagesHolding(store, quotes),
       index: { version: store.manifest.indexVersion, answerModel: modelVersion },
     };
     const answerMs = performance.now() - t0;
@@ -300,12 +300,20 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
   }
 }
 
-/** The first passage holding each quote, when one does (a source line stands outside the paragraphs). */
-function passagesHolding(store: Store, quotes: readonly Quote[]): number[] {
-  const units = quotes.map((q) =>
-    store.units.findIndex((u) => u.doc === q.doc && u.start <= q.start && q.end <= u.end),
-  );
-  return [...new Set(units.filter((u) => u >= 0))];
+/**
+ * Where each quote stands: the first passage holding it, or, for a line the paragraphs leave out (a source
+ * line), the line itself, so that an answer from it still lists where it stands.
+ */
+function passagesHolding(store: Store, quotes: readonly Quote[]): PassageOut[] {
+  const out = new Map<string, PassageOut>();
+  for (const q of quotes) {
+    const unit = store.units.findIndex((u) => u.doc === q.doc && u.start <= q.start && q.end <= u.end);
+    const docId = store.manifest.documents.find((d) => d.path === q.doc)?.id ?? q.doc;
+    const passage =
+      unit >= 0 ? toPassage(store, { unit, score: 1 }) : { ...q, id: `${docId}#line@${q.start}`, score: 1 };
+    if (!out.has(passage.id)) out.set(passage.id, passage);
+  }
+  return [...out.values()];
 }
 
 function checkDoc(store: Store, doc: string | undefined): void {

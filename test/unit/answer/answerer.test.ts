@@ -156,6 +156,10 @@ describe("a question about where the document comes from", () => {
     const [quote] = answer.quotes;
     expect(quote).toMatchObject({ text: line[0], start: line.index, end: line.index + line[0].length });
     expect(store.texts[quote!.doc]!.slice(quote!.start, quote!.end)).toBe(quote!.text);
+    // The line stands outside the paragraphs: it is listed as where the answer stands.
+    expect(answer.passages).toEqual([
+      expect.objectContaining({ text: line[0], start: line.index, end: line.index + line[0].length }),
+    ]);
   });
 
   it("leaves a question about the content's source to the answer stage", async () => {
