@@ -113,6 +113,9 @@ export function classifyMessage(text: string, options: ClassifyOptions = {}): Me
 const MAKING_OPENINGS = [...PHRASES.requestOpenings, ...PHRASES.makingOpenings].map((o) => o.split(" "));
 const MAKING = new Set<string>(PHRASES.makingVerbs);
 const REPRODUCING = new Set<string>(PHRASES.reproducingParticles);
+const WORDING = new Set<string>(PHRASES.wordingNouns);
+/** How far after a making verb a wording noun still makes it ask for written words ("write me exact words"). */
+const WORDING_REACH = 4;
 
 /**
  * Whether the whole message, after any polite openings ("can you please"), asks for a summary of the text
@@ -141,11 +144,14 @@ function afterOpenings(lower: readonly string[]): readonly string[] {
 
 /**
  * Whether the message's first word, after any polite openings ("could you please"), asks to make text; not
- * when a particle makes it ask for words written in full ("write out the principle the mayor quotes").
+ * when a particle or a noun for wording makes it ask for words already written ("write out the principle the
+ * mayor quotes", "write me the exact words of the slogan").
  */
 function asksToMake(lower: readonly string[]): boolean {
-  const [verb, next] = afterOpenings(lower);
-  return MAKING.has(verb ?? "") && !REPRODUCING.has(next ?? "");
+  const [verb, ...rest] = afterOpenings(lower);
+  if (!MAKING.has(verb ?? "") || REPRODUCING.has(rest[0] ?? "")) return false;
+  // "Translate the sentence" or "rewrite the line" still asks for new words; "write the sentence" does not.
+  return verb !== "write" || !rest.slice(0, WORDING_REACH).some((w) => WORDING.has(w));
 }
 
 function otherLanguage(text: string): MessageKind | undefined {

@@ -343,6 +343,21 @@ export const PHRASES = {
    * principle", "write down what it says about parks"): a request for the report's words, not new ones.
    */
   reproducingParticles: ["out", "down"],
+  /**
+   * Nouns that make a making verb ask for text already written, a few words after it ("write me the exact
+   * words of the slogan", "write the sentence about parks"): the report's words, not new ones.
+   */
+  wordingNouns: [
+    "words",
+    "wording",
+    "quote",
+    "quotation",
+    "line",
+    "lines",
+    "sentence",
+    "sentences",
+    "phrase",
+  ],
   /** Polite openings of a request, before its verb ("can you tell me more?", "could you write …"). */
   requestOpenings: ["can you", "could you", "would you", "can u", "will you", "pls"],
   /** Openings a follow-up may also start with ("so what happens next?"). */

@@ -69,11 +69,13 @@ describe("classifyMessage", () => {
     "I need you to compose a speech like this one",
     "Write a poem about the parks.",
     "could you please rewrite the second paragraph in plain words",
+    "translate the sentence about parks into Chinese",
   ])("%s asks to make text, not to find it", (text) => expect(kind(text)).toBe("task"));
 
   it.each([
     "Please write out the exact words the report uses for the greenway target.",
     "can you write down what it says about elderly care?",
+    "please write me exact words of slogan about see green when go out the door",
   ])("%s asks for the report's words written in full: a question", (text) =>
     expect(kind(text)).toBe("question"),
   );
