@@ -3,8 +3,8 @@
  *
  * Data: the SQuAD 2.0 training split in ../shared/data/squad-train (17 articles, folds by article) and the
  * report question sets of REPORT_SETS below (each its own fold); the sets of SHELF_ONLY_SETS go into the
- * report's answer memory and calibration only. Never fitted on: ../shared/eval/squad-dev, the dev set, h47
- * to h70, which judge the model (`npm run eval`, test/integration/eval-guard.test.ts).
+ * report's answer memory and calibration only. Never fitted on: ../shared/eval/squad-dev, the dev set, h89
+ * to h106, which judge the model (`npm run eval`, test/integration/eval-guard.test.ts).
  * Steps: (1) a conditional logit ranks each question's candidate sentences; its L2 is chosen by grouped
  * cross-validation; (2) a logistic regression over how clearly the best candidate wins and how well the shelf
  * covers the question gives the probability that the quotes answer; fitted on out-of-fold sentence scores,
@@ -54,11 +54,11 @@ import {
 /** The report's corpus, which the report question sets ask about. */
 const REPORT_CORPUS = "corpus";
 /**
- * Report sets held only in the report's answer memory and calibration (tenth session): fitted into the
- * general model as well, they put SQuAD dev R@1 at 0.846, under its goal; the memory and calibration are
- * the report's alone. h47 to h70, written after them, judge.
+ * Report sets held only in the report's answer memory and calibration (tenth session; h47 to h88 since the
+ * thirteenth): fitted into the general model as well, h29 to h46 put SQuAD dev R@1 at 0.846, under its
+ * goal; the memory and calibration are the report's alone. h89 to h106, written after them, judge.
  */
-const SHELF_ONLY_SETS = Array.from({ length: 18 }, (_, i) => `holdout${29 + i}`);
+const SHELF_ONLY_SETS = Array.from({ length: 60 }, (_, i) => `holdout${29 + i}`);
 /**
  * The report question sets fitted on (and held in the report's answer memory). Each set joined the data
  * once newer sets could take its place as a judge: h10 to h14 in the sixth session, h15 to h20 in the
