@@ -181,8 +181,12 @@ export function answerMemory(
     transposed(floatsOf(file.axes.values, file.dims * count, "axes.values"), file.dims, count),
     file.dims,
   );
-  const answered = kernels.hold(vectorRows(file.questions, count), count);
-  const unanswered = kernels.hold(vectorRows(file.unanswered, count), count);
+  const held = (questions: readonly { vector: string }[]) => {
+    const { codes, scales } = codeRows(questions, count);
+    return kernels.holdCodes(codes, count, scales);
+  };
+  const answered = held(file.questions);
+  const unanswered = held(file.unanswered);
   const sentencesOf = spanFinder(store.sentences.map((s) => s.text));
   const answeredBy = bySentence(file.questions.map((q) => sentencesOf(q.gold)));
   const unansweredBy = bySentence(file.unanswered.map((q) => sentencesOf([q.quoted])));
@@ -220,17 +224,27 @@ function unitLength(v: Float32Array): Float32Array {
   return v;
 }
 
-/** Stored question vectors as one matrix, a question a row: a question's cosines are one pass over it. */
-function vectorRows(questions: readonly { vector: string; scale: number }[], count: number): Float32Array {
-  const rows = new Float32Array(questions.length * count);
+/**
+ * Stored question vectors as one matrix of bytes, a question a row, each row's scale making it unit length
+ * (the vectors readBack gives as floats): a question's cosines read a quarter of the floats' bytes.
+ */
+function codeRows(
+  questions: readonly { vector: string }[],
+  count: number,
+): { codes: Int8Array; scales: Float32Array } {
+  const codes = new Int8Array(questions.length * count);
+  const scales = new Float32Array(questions.length);
   questions.forEach((q, k) => {
-    const v = readBack(new Int8Array(Buffer.from(q.vector, "base64")), q.scale);
-    if (v.length !== count) {
+    const bytes = new Int8Array(Buffer.from(q.vector, "base64"));
+    if (bytes.length !== count) {
       throw new AppError("ANSWER_MEMORY_INVALID", `Expected every question vector on ${count} axes.`);
     }
-    rows.set(v, k * count);
+    codes.set(bytes, k * count);
+    let squares = 0;
+    for (const b of bytes) squares += b * b;
+    scales[k] = squares > 0 ? 1 / Math.sqrt(squares) : 1;
   });
-  return rows;
+  return { codes, scales };
 }
 
 /** Question numbers by the sentences each is tied to. */

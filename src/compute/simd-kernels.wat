@@ -87,6 +87,44 @@
         (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (br $each))))
+  ;; out[i] = (m[r] · q) * scales[r] * qscale for r = idx[i] (i32 row numbers at $idx; every row in order when
+  ;; $idx is 0), rows of `dims` signed bytes, q `dims` 16-bit integers: each product summed exactly in
+  ;; integers (dims a multiple of 16, at most 512), then scaled.
+  (func (export "dots_i8") (param $m i32) (param $scales i32) (param $idx i32) (param $n i32) (param $dims i32)
+    (param $q i32) (param $qscale f32) (param $out i32)
+    (local $end i32) (local $r i32) (local $i i32) (local $row i32) (local $k i32) (local $acc v128) (local $x v128)
+    (local $at i32)
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $r
+          (if (result i32) (local.get $idx)
+            (then (i32.load (i32.add (local.get $idx) (i32.shl (local.get $i) (i32.const 2)))))
+            (else (local.get $i))))
+        (local.set $row (i32.add (local.get $m) (i32.mul (local.get $r) (local.get $dims))))
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (block $kdone
+          (loop $step
+            (br_if $kdone (i32.ge_u (local.get $k) (local.get $dims)))
+            (local.set $x (v128.load (i32.add (local.get $row) (local.get $k))))
+            (local.set $at (i32.add (local.get $q) (i32.shl (local.get $k) (i32.const 1))))
+            (local.set $acc (i32x4.add (local.get $acc) (i32x4.add
+              (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $x)) (v128.load (local.get $at)))
+              (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $x)) (v128.load offset=16 (local.get $at))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $step)))
+        (f32.store (local.get $out)
+          (f32.mul
+            (f32.convert_i32_s
+              (i32.add
+                (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+                (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc)))))
+            (f32.mul (f32.load (i32.add (local.get $scales) (i32.shl (local.get $r) (i32.const 2)))) (local.get $qscale))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $each))))
   ;; For the rows of each of `n` ranges (i32 pairs from, to at $ranges), against `cols` queries: best[i][c] =
   ;; max(-1, max over the range's rows r of row r · query c) into `cols` floats a range at $best, and
   ;; nearest[r] = max(-1, max over c of row r · query c) for the ranges' rows in turn at $nearest. Row r is

@@ -19,10 +19,14 @@ export interface VectorKernels {
   holdCodes(codes: Int8Array, dims: number, scales: Float32Array): HeldCodes;
 }
 
-/** A matrix held as bytes, for the token match. */
+/** A matrix held as bytes, for the token match and the answer memory. */
 export interface HeldCodes {
   readonly rows: number;
   readonly dims: number;
+  /** Every row's dot product with `query` (`dims` numbers), row for row. */
+  dots(query: Float32Array): Float32Array;
+  /** The dot products of the rows numbered in `rows` with `query`, in that order. */
+  dotsAt(rows: readonly number[], query: Float32Array): Float32Array;
   /**
    * Products of the rows with `count` queries (row-major, `dims` numbers each), range by range: for each
    * range of rows [from, to), each query's largest product with its rows (`best`, `count` numbers a range,
@@ -182,6 +186,15 @@ function jsHeldCodes(codes: Int8Array, dims: number, scales: Float32Array): Held
   return {
     rows,
     dims,
+    dots(query) {
+      checkShape("a query", query.length, dims);
+      return Float32Array.from({ length: rows }, (_, r) => product(r, query, 0));
+    },
+    dotsAt(wanted, query) {
+      checkShape("a query", query.length, dims);
+      checkRows(wanted, rows);
+      return Float32Array.from(wanted, (r) => product(r, query, 0));
+    },
     bestMatches: (queries, count, ranges) => bestOverRanges(rows, dims, product, queries, count, ranges),
   };
 }

@@ -38,6 +38,16 @@ interface KernelExports {
     c: number,
     out: number,
   ): void;
+  dots_i8(
+    m: number,
+    scales: number,
+    idx: number,
+    n: number,
+    dims: number,
+    q: number,
+    qscale: number,
+    out: number,
+  ): void;
   best_matches_i8(
     m: number,
     scales: number,
@@ -156,9 +166,26 @@ export function createWasmVectorKernels(): VectorKernels {
     reserve(top);
     new Int8Array(k.memory.buffer, at, codes.length).set(codes);
     floats().set(rowScales, scalesAt / FLOAT);
+    /** The rows at `wanted` (every row when not given) times `query`, taken as 16-bit integers. */
+    const dotsOf = (query: Float32Array, wanted?: readonly number[]) => {
+      checkShape("a query", query.length, dims);
+      if (wanted) checkRows(wanted, rows);
+      const n = wanted ? wanted.length : rows;
+      const { scales, end } = placeQueries(query, 1, dims, top);
+      const idx = end;
+      const out = aligned(idx + (wanted ? n * FLOAT : 0));
+      reserve(out + n * FLOAT);
+      if (wanted) new Int32Array(k.memory.buffer, idx, n).set(wanted);
+      const qscale = floats()[scales / FLOAT]!;
+      // Row numbers at address 0 mean every row: held matrices start there, never scratch.
+      k.dots_i8(at, scalesAt, wanted ? idx : 0, n, dims, top, qscale, out);
+      return floats().slice(out / FLOAT, out / FLOAT + n);
+    };
     return {
       rows,
       dims,
+      dots: (query) => dotsOf(query),
+      dotsAt: (wanted, query) => dotsOf(query, wanted),
       bestMatches(queries, count, ranges): BestMatches {
         checkQueries(queries, count, dims);
         const total = checkRanges(ranges, rows);

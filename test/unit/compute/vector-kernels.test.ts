@@ -119,6 +119,26 @@ describe.each([
     });
   });
 
+  it("gives rows of bytes' dot products with a query, all or those asked for", () => {
+    const dims = 32;
+    const { codes, scales, floats } = asCodes(40, dims, 31);
+    const q = numbers(dims, 32);
+    const want = Array.from({ length: 40 }, (_, r) => {
+      let s = 0;
+      for (let k = 0; k < dims; k++) s += floats[r * dims + k]! * q[k]!;
+      return s;
+    });
+    const kernels = make();
+    kernels.hold(numbers(8 * 4, 1), 4); // something held first: the bytes do not start the memory
+    const held = kernels.holdCodes(codes, dims, scales);
+    // The WebAssembly kernel takes the query as 16-bit integers: within a few parts in 100,000.
+    closeTo(held.dots(q), want, 3);
+    closeTo(held.dotsAt([39, 0, 5, 5], q), [want[39]!, want[0]!, want[5]!, want[5]!], 3);
+    expect(held.dotsAt([], q)).toHaveLength(0);
+    expect(() => held.dotsAt([40], q)).toThrow(/row numbers within 0..39; got 40/);
+    expect(() => held.dots(numbers(3, 1))).toThrow(/a query of whole rows of 32 numbers; got 3/);
+  });
+
   it("gives the same numbers from one call as from several, and whatever was held before or after", () => {
     const kernels = make();
     const { codes, scales } = asCodes(30, 16, 3);
