@@ -308,12 +308,16 @@ function passagesHolding(store: Store, quotes: readonly Quote[]): PassageOut[] {
   const out = new Map<string, PassageOut>();
   for (const q of quotes) {
     const unit = store.units.findIndex((u) => u.doc === q.doc && u.start <= q.start && q.end <= u.end);
-    const docId = store.manifest.documents.find((d) => d.path === q.doc)?.id ?? q.doc;
-    const passage =
-      unit >= 0 ? toPassage(store, { unit, score: 1 }) : { ...q, id: `${docId}#line@${q.start}`, score: 1 };
+    const passage = unit >= 0 ? toPassage(store, { unit, score: 1 }) : linePassage(store, q);
     if (!out.has(passage.id)) out.set(passage.id, passage);
   }
   return [...out.values()];
+}
+
+/** A line outside the paragraphs, listed as a passage of its own. */
+function linePassage(store: Store, q: Quote): PassageOut {
+  const docId = store.manifest.documents.find((d) => d.path === q.doc)?.id ?? q.doc;
+  return { ...q, id: `${docId}#line@${q.start}`, score: 1 };
 }
 
 function checkDoc(store: Store, doc: string | undefined): void {

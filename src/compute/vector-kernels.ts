@@ -140,13 +140,14 @@ export function createJsVectorKernels(): VectorKernels {
   };
 }
 
-function jsHeld(matrix: Float32Array, dims: number): HeldMatrix {
-  const rows = checkShape("a matrix", matrix.length, dims);
-  const product = (row: number, query: Float32Array, at: number) => {
-    let sum = 0;
-    for (let k = 0, i = row * dims; k < dims; k++, i++) sum += matrix[i]! * query[at + k]!;
-    return sum;
-  };
+type Product = (row: number, query: Float32Array, at: number) => number;
+
+/** Every row's product with a query, or those of the rows asked for, by `product`. */
+function rowProducts(
+  rows: number,
+  dims: number,
+  product: Product,
+): Pick<HeldMatrix, "rows" | "dims" | "dots" | "dotsAt"> {
   return {
     rows,
     dims,
@@ -159,6 +160,18 @@ function jsHeld(matrix: Float32Array, dims: number): HeldMatrix {
       checkRows(wanted, rows);
       return Float32Array.from(wanted, (r) => product(r, query, 0));
     },
+  };
+}
+
+function jsHeld(matrix: Float32Array, dims: number): HeldMatrix {
+  const rows = checkShape("a matrix", matrix.length, dims);
+  const product = (row: number, query: Float32Array, at: number) => {
+    let sum = 0;
+    for (let k = 0, i = row * dims; k < dims; k++, i++) sum += matrix[i]! * query[at + k]!;
+    return sum;
+  };
+  return {
+    ...rowProducts(rows, dims, product),
     clippedAt(wanted, times, minus, weights, limit) {
       checkHead(dims, times, minus, weights);
       checkRows(wanted, rows);
@@ -184,17 +197,7 @@ function jsHeldCodes(codes: Int8Array, dims: number, scales: Float32Array): Held
     return sum * scales[row]!;
   };
   return {
-    rows,
-    dims,
-    dots(query) {
-      checkShape("a query", query.length, dims);
-      return Float32Array.from({ length: rows }, (_, r) => product(r, query, 0));
-    },
-    dotsAt(wanted, query) {
-      checkShape("a query", query.length, dims);
-      checkRows(wanted, rows);
-      return Float32Array.from(wanted, (r) => product(r, query, 0));
-    },
+    ...rowProducts(rows, dims, product),
     bestMatches: (queries, count, ranges) => bestOverRanges(rows, dims, product, queries, count, ranges),
   };
 }

@@ -138,9 +138,12 @@ export function createWasmVectorKernels(): VectorKernels {
     };
   }
 
-  /** Queries as 16-bit integers, each with its scale, four at a time (the last repeated up to four). */
-  function placeQueries(queries: Float32Array, count: number, dims: number, at: number) {
-    const cols = Math.ceil(count / 4) * 4;
+  /**
+   * Queries as 16-bit integers, each with its scale, `multiple` at a time (the last repeated up to it: the
+   * best-matches kernel takes four at a time).
+   */
+  function placeQueries(queries: Float32Array, count: number, dims: number, at: number, multiple = 4) {
+    const cols = Math.ceil(count / multiple) * multiple;
     const scales = aligned(at + cols * dims * 2);
     const end = aligned(scales + cols * FLOAT);
     reserve(end);
@@ -171,7 +174,7 @@ export function createWasmVectorKernels(): VectorKernels {
       checkShape("a query", query.length, dims);
       if (wanted) checkRows(wanted, rows);
       const n = wanted ? wanted.length : rows;
-      const { scales, end } = placeQueries(query, 1, dims, top);
+      const { scales, end } = placeQueries(query, 1, dims, top, 1);
       const idx = end;
       const out = aligned(idx + (wanted ? n * FLOAT : 0));
       reserve(out + n * FLOAT);

@@ -24,8 +24,19 @@ export function dotAt(a: Float32Array, i: number, b: Float32Array, j: number, di
 
 /** Exact search over every vector: the reference that HNSW is checked against. */
 export function bruteForceSearch(vectors: Float32Array, query: Float32Array, k: number): DenseHit[] {
-  const count = vectors.length / query.length;
-  const hits: DenseHit[] = [];
-  for (let i = 0; i < count; i++) hits.push({ unit: i, similarity: dot(vectors, i, query) });
-  return hits.sort((a, b) => b.similarity - a.similarity || a.unit - b.unit).slice(0, k);
+  const scores = Float64Array.from({ length: vectors.length / query.length }, (_, i) =>
+    dot(vectors, i, query),
+  );
+  return topRows(scores, k).map((unit) => ({ unit, similarity: scores[unit]! }));
+}
+
+/** The `k` rows of highest score that `keep` keeps, best first, a tie to the earlier row. */
+export function topRows(
+  scores: ArrayLike<number>,
+  k: number,
+  keep: (row: number) => boolean = () => true,
+): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < scores.length; r++) if (keep(r)) rows.push(r);
+  return rows.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
 }

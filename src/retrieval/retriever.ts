@@ -2,6 +2,7 @@ import type { RetrievalUnit } from "../chunking/units.js";
 import type { Store } from "../store/store.js";
 import { createJsVectorKernels, type VectorKernels } from "../compute/vector-kernels.js";
 import { postingEstimator, termsOverBudget } from "./query-budget.js";
+import { topRows } from "./dense.js";
 import { DEFAULT_FUSION, fuse, type FusedPassage, type FusionWeights } from "./fusion.js";
 
 /** A term in more than this share of all sentences is left out of the lexical query (see LexicalSearchOptions). */
@@ -85,7 +86,7 @@ export function createRetriever(
         const units = kernels.hold(store.unitVectors, dims);
         const every = exact ? units.dots(vector) : undefined;
         const dense = every
-          ? bestRows(every, k, keep)
+          ? topRows(every, k, keep)
           : store.dense
               .search(vector, k)
               .filter((h) => keep(h.unit))
@@ -130,13 +131,6 @@ function sentencesOf(store: Store, unit: RetrievalUnit): number[] {
     if (index !== undefined) out.push(index);
   }
   return out;
-}
-
-/** The `k` rows of highest score that `keep` keeps, best first, a tie to the earlier row. */
-function bestRows(scores: ArrayLike<number>, k: number, keep: (row: number) => boolean): number[] {
-  const rows: number[] = [];
-  for (let r = 0; r < scores.length; r++) if (keep(r)) rows.push(r);
-  return rows.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
 }
 
 function bestOf(rows: readonly number[], cosineOf: (row: number) => number): number {
