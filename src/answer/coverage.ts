@@ -39,6 +39,67 @@ export function coverageOf(
   };
 }
 
+/** Every word the texts a coverage is asked of may hold, as a set and in sorted order. */
+export interface Vocabulary {
+  words: ReadonlySet<string>;
+  sorted: readonly string[];
+}
+
+export function vocabularyOf(words: Iterable<string>): Vocabulary {
+  const set = new Set(words);
+  return { words: set, sorted: [...set].sort() };
+}
+
+/**
+ * coverageOf for texts whose words all lie in `vocabulary` (a shelf's sentences): each term's matching
+ * words are looked up in the vocabulary once a question, so a text is asked only for the few it may hold,
+ * not for every prefix of every term. Same coverage as coverageOf for any such text.
+ */
+export function coverageIn(
+  groups: readonly TermGroup[],
+  weight: (t: string) => number,
+  vocabulary: Vocabulary,
+): (textTerms: Set<string>) => number {
+  const prepared = groups.map((g) => ({
+    weight: weight(g.term),
+    words: [...new Set(g.alternatives.flatMap((a) => matchingWords(a, vocabulary)))],
+  }));
+  let total = 0;
+  for (const g of prepared) total += g.weight;
+  return (textTerms) => {
+    let found = 0;
+    for (const g of prepared) if (g.words.some((w) => textTerms.has(w))) found += g.weight;
+    return total > 0 ? found / total : 1;
+  };
+}
+
+/** The words of the vocabulary that count as the term (see termFinder). */
+function matchingWords(term: string, vocabulary: Vocabulary): string[] {
+  const { words, sorted } = vocabulary;
+  if (term.length <= 4) return words.has(term) ? [term] : [];
+  const out: string[] = [];
+  for (let length = 5; length <= term.length; length++) {
+    const prefix = term.slice(0, length);
+    if (words.has(prefix)) out.push(prefix);
+  }
+  for (let i = firstAtOrAfter(sorted, term); i < sorted.length && sorted[i]!.startsWith(term); i++) {
+    if (sorted[i] !== term) out.push(sorted[i]!);
+  }
+  return out;
+}
+
+/** The position of the first word not before `term` in sorted order. */
+function firstAtOrAfter(sorted: readonly string[], term: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < term) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Whether the text uses the term, or, for words of five letters or more, a word that begins with it or that
  * it begins with ("environment" for "environmental"). The words that begin with it sit together in sorted
@@ -61,14 +122,8 @@ export function termFinder(term: string): (textTerms: Set<string>) => boolean {
 /** Whether a word of five letters or more of the text begins with the term. */
 function beginsLongTerm(textTerms: Set<string>, term: string): boolean {
   const sorted = sortedLongTerms(textTerms);
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < term) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low]!.startsWith(term);
+  const at = firstAtOrAfter(sorted, term);
+  return at < sorted.length && sorted[at]!.startsWith(term);
 }
 
 /** A text's words of five letters or more in sorted order, kept for as long as the set itself is. */

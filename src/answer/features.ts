@@ -2,7 +2,7 @@ import { paragraphNeighbours, type Store } from "../store/store.js";
 import { indexTerms, queryTerms, tokenize } from "../retrieval/text-normalise.js";
 import type { FusedPassage } from "../retrieval/fusion.js";
 import type { Candidate } from "./candidates.js";
-import { coverageOf, idf, termCoverage, type TermGroup } from "./coverage.js";
+import { coverageIn, idf, termCoverage, vocabularyOf, type TermGroup, type Vocabulary } from "./coverage.js";
 import { REASON_CUES, listsItems, questionForm, type QuestionForm } from "./question-form.js";
 import type { TextAnalyser, TextFacts } from "./text-analyser.js";
 import type { TokenMatch } from "./token-match.js";
@@ -89,6 +89,8 @@ export interface SentenceTerms {
   context(i: number): Set<string>;
   ordered(i: number): string[];
   pairs(i: number): Set<string>;
+  /** Every word any of these sets may hold: the sentences' and their section titles'. */
+  vocabulary(): Vocabulary;
 }
 
 export function sentenceTerms(store: Store): SentenceTerms {
@@ -97,6 +99,7 @@ export function sentenceTerms(store: Store): SentenceTerms {
   const ordered = new Map<number, string[]>();
   const context = new Map<number, Set<string>>();
   const pairSets = new Map<number, Set<string>>();
+  let vocabulary: Vocabulary | undefined;
   const text = (i: number) => store.sentences[i]?.text ?? "";
   const api: SentenceTerms = {
     own: (i) => memo(own, i, () => indexTerms(text(i))),
@@ -114,6 +117,12 @@ export function sentenceTerms(store: Store): SentenceTerms {
       }),
     ordered: (i) => memo(ordered, i, () => queryTerms(text(i))),
     pairs: (i) => memo(pairSets, i, () => new Set(pairs(api.ordered(i)))),
+    // The store's word counts are of its sentences' index terms; headings add their own.
+    vocabulary: () =>
+      (vocabulary ??= vocabularyOf([
+        ...Object.keys(store.sentenceDf),
+        ...new Set(store.sentences.flatMap((s) => [...indexTerms(s.section)])),
+      ])),
   };
   return api;
 }
@@ -203,7 +212,7 @@ export function lexicalFeatures(
   const asked = new Set(q.groups.map((g) => g.term));
   const expects = q.form.expects !== null;
   const rows = new Map<number, FeatureRow<LexicalFeature>>();
-  const coverage = coverageOf(q.groups, q.weight);
+  const coverage = coverageIn(q.groups, q.weight, terms.vocabulary());
   return (sentence) =>
     memo(rows, sentence, () => {
       const s = store.sentences[sentence];

@@ -93,20 +93,34 @@ export function createRetriever(
               .map((h) => h.unit);
         const ids = [...new Set([...dense, ...lexical.map((h) => h.unit)])];
         const unitCosines = every ? ids.map((unit) => every[unit]!) : units.dotsAt(ids, vector);
-        // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
-        const sentences = [...new Set(ids.flatMap((unit) => unitSentences(store, unit)))];
-        const sentenceCosines = kernels.hold(store.sentenceVectors, dims).dotsAt(sentences, vector);
-        const cosineOf = new Map(sentences.map((s, i) => [s, sentenceCosines[i]!]));
+        const cosineOf = sentenceCosines(ids, vector);
         const candidates = ids.map((unit, i) => ({
           unit,
           dense: unitCosines[i]!,
           lexical: lexicalScore.get(unit) ?? 0,
-          sentence: bestOf(unitSentences(store, unit), (s) => cosineOf.get(s)!),
+          sentence: bestOf(unitSentences(store, unit), cosineOf),
         }));
         return fuse(candidates, options.weights);
       },
     };
   };
+  /**
+   * Each sentence's cosine of the given passages. When they are at least half the shelf's passages, every
+   * sentence's is worked out in one pass, which costs less than finding which ones to work out; the same
+   * kernel gives the same cosine either way.
+   */
+  function sentenceCosines(ids: readonly number[], vector: Float32Array): (sentence: number) => number {
+    const rows = kernels.hold(store.sentenceVectors, vector.length);
+    if (2 * ids.length >= store.units.length) {
+      const all = rows.dots(vector);
+      return (sentence) => all[sentence]!;
+    }
+    // Passages overlap (a window of sentences each): each sentence's cosine is worked out once.
+    const sentences = [...new Set(ids.flatMap((unit) => unitSentences(store, unit)))];
+    const cosines = rows.dotsAt(sentences, vector);
+    const cosineOf = new Map(sentences.map((s, i) => [s, cosines[i]!]));
+    return (sentence) => cosineOf.get(sentence)!;
+  }
   return { begin, retrieve: ({ vector, ...request }) => begin(request).finish(vector) };
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasTerm, termCoverage } from "../../../src/answer/coverage.js";
+import { coverageIn, hasTerm, termCoverage, vocabularyOf } from "../../../src/answer/coverage.js";
 
 /** The rule as first written: a pass over every word of the text. */
 function hasTermByScan(textTerms: Set<string>, term: string): boolean {
@@ -41,5 +41,25 @@ describe("term coverage", () => {
     expect(termCoverage(groups, new Set(["budget"]), weight)).toBe(0.75);
     expect(termCoverage(groups, new Set(["school"]), weight)).toBe(0.25);
     expect(termCoverage([], new Set(), weight)).toBe(1);
+  });
+
+  it("gives the same coverage through a vocabulary, for any text whose words it holds", () => {
+    const word = fc.stringMatching(/^[a-e]{1,8}$/);
+    const groups = fc.array(
+      fc.tuple(word, fc.array(word, { maxLength: 2 })).map(([term, more]) => ({
+        term,
+        alternatives: [term, ...more],
+      })),
+      { maxLength: 5 },
+    );
+    const weight = (t: string) => 1 + t.length;
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), groups, fc.nat(), (words, gs, cut) => {
+        const text = new Set(words.slice(0, 1 + (cut % words.length)));
+        const viaVocabulary = coverageIn(gs, weight, vocabularyOf(words))(text);
+        expect(viaVocabulary).toBe(termCoverage(gs, text, weight));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
   });
 });
