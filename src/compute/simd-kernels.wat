@@ -130,7 +130,7 @@
   ;; nearest[r] = max(-1, max over c of row r · query c) for the ranges' rows in turn at $nearest. Row r is
   ;; m[r] (dims signed bytes) times scales[r], and query c is q[c] (dims 16-bit integers) times qscales[c].
   ;; Each product is summed exactly in integers (sixteen numbers a step, dims a multiple of 16 and at most
-  ;; 512 so no sum overflows), then scaled. `cols` is a multiple of 4.
+  ;; 512 so no sum overflows), then scaled.
   (func (export "best_matches_i8")
     (param $m i32) (param $scales i32) (param $ranges i32) (param $n i32) (param $dims i32)
     (param $q i32) (param $qscales i32) (param $cols i32) (param $best i32) (param $nearest i32)
@@ -163,19 +163,21 @@
         (local.set $best (local.get $bestEnd))
         (local.set $ranges (i32.add (local.get $ranges) (i32.const 8)))
         (br $range))))
-  ;; One row against `cols` queries, four at a time (each load of the row serves four products): raises
-  ;; best[c] to each product; returns max(-1, the largest).
+  ;; One row against `cols` queries, four at a time (each load of the row serves four products), the last
+  ;; one to three alone: raises best[c] to each product; returns max(-1, the largest). A query's product is
+  ;; the same integer sum and the same two float products either way.
   (func $matchRowI8
     (param $row i32) (param $scale f32) (param $dims i32) (param $q0 i32) (param $qs i32) (param $cols i32)
     (param $bp i32) (result f32)
     (local $near f32) (local $c i32) (local $k i32) (local $x v128) (local $lo v128) (local $hi v128)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $u v128) (local $v v128)
     (local $qbytes i32) (local $q1 i32) (local $q2 i32) (local $q3 i32) (local $at i32)
+    (local $one f32)
     (local.set $near (f32.const -1))
     (local.set $qbytes (i32.shl (local.get $dims) (i32.const 1)))
     (block $quads
       (loop $quad
-        (br_if $quads (i32.ge_u (local.get $c) (local.get $cols)))
+        (br_if $quads (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $cols)))
         (local.set $q1 (i32.add (local.get $q0) (local.get $qbytes)))
         (local.set $q2 (i32.add (local.get $q1) (local.get $qbytes)))
         (local.set $q3 (i32.add (local.get $q2) (local.get $qbytes)))
@@ -233,5 +235,33 @@
         (local.set $bp (i32.add (local.get $bp) (i32.const 16)))
         (local.set $c (i32.add (local.get $c) (i32.const 4)))
         (br $quad)))
+    (block $singles
+      (loop $single
+        (br_if $singles (i32.ge_u (local.get $c) (local.get $cols)))
+        (local.set $a0 (v128.const i32x4 0 0 0 0))
+        (local.set $k (i32.const 0))
+        (block $kdone
+          (loop $step
+            (br_if $kdone (i32.ge_u (local.get $k) (local.get $dims)))
+            (local.set $x (v128.load (i32.add (local.get $row) (local.get $k))))
+            (local.set $at (i32.add (local.get $q0) (i32.shl (local.get $k) (i32.const 1))))
+            (local.set $a0 (i32x4.add (local.get $a0) (i32x4.add
+              (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_s (local.get $x)) (v128.load (local.get $at)))
+              (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_s (local.get $x)) (v128.load offset=16 (local.get $at))))))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $step)))
+        (local.set $one
+          (f32.mul
+            (f32.convert_i32_s
+              (i32.add
+                (i32.add (i32x4.extract_lane 0 (local.get $a0)) (i32x4.extract_lane 1 (local.get $a0)))
+                (i32.add (i32x4.extract_lane 2 (local.get $a0)) (i32x4.extract_lane 3 (local.get $a0)))))
+            (f32.mul (f32.load (i32.add (local.get $qs) (i32.shl (local.get $c) (i32.const 2)))) (local.get $scale))))
+        (f32.store (local.get $bp) (f32.max (f32.load (local.get $bp)) (local.get $one)))
+        (local.set $near (f32.max (local.get $near) (local.get $one)))
+        (local.set $q0 (i32.add (local.get $q0) (local.get $qbytes)))
+        (local.set $bp (i32.add (local.get $bp) (i32.const 4)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $single)))
     (local.get $near))
 )

@@ -138,26 +138,22 @@ export function createWasmVectorKernels(): VectorKernels {
     };
   }
 
-  /**
-   * Queries as 16-bit integers, each with its scale, `multiple` at a time (the last repeated up to it: the
-   * best-matches kernel takes four at a time).
-   */
-  function placeQueries(queries: Float32Array, count: number, dims: number, at: number, multiple = 4) {
-    const cols = Math.ceil(count / multiple) * multiple;
-    const scales = aligned(at + cols * dims * 2);
-    const end = aligned(scales + cols * FLOAT);
+  /** Queries as 16-bit integers, each with its scale. */
+  function placeQueries(queries: Float32Array, count: number, dims: number, at: number) {
+    const scales = aligned(at + count * dims * 2);
+    const end = aligned(scales + count * FLOAT);
     reserve(end);
-    const ints = new Int16Array(k.memory.buffer, at, cols * dims);
-    const factors = new Float32Array(k.memory.buffer, scales, cols);
-    for (let c = 0; c < cols; c++) {
-      const q = Math.min(c, count - 1) * dims;
+    const ints = new Int16Array(k.memory.buffer, at, count * dims);
+    const factors = new Float32Array(k.memory.buffer, scales, count);
+    for (let c = 0; c < count; c++) {
+      const q = c * dims;
       let max = 0;
       for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(queries[q + d]!));
       const scale = max > 0 ? max / 32767 : 1;
-      for (let d = 0; d < dims; d++) ints[c * dims + d] = Math.round(queries[q + d]! / scale);
+      for (let d = 0; d < dims; d++) ints[q + d] = Math.round(queries[q + d]! / scale);
       factors[c] = scale;
     }
-    return { cols, scales, end };
+    return { cols: count, scales, end };
   }
 
   function placeCodes(codes: Int8Array, dims: number, rowScales: Float32Array): HeldCodes {
@@ -174,7 +170,7 @@ export function createWasmVectorKernels(): VectorKernels {
       checkShape("a query", query.length, dims);
       if (wanted) checkRows(wanted, rows);
       const n = wanted ? wanted.length : rows;
-      const { scales, end } = placeQueries(query, 1, dims, top, 1);
+      const { scales, end } = placeQueries(query, 1, dims, top);
       const idx = end;
       const out = aligned(idx + (wanted ? n * FLOAT : 0));
       reserve(out + n * FLOAT);

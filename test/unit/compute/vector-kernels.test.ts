@@ -119,6 +119,18 @@ describe.each([
     });
   });
 
+  it("gives a query the same best whether it is taken four at a time or alone", () => {
+    const dims = 32;
+    const { codes, scales } = asCodes(30, dims, 5);
+    const q = numbers(5 * dims, 6);
+    const held = make().holdCodes(codes, dims, scales);
+    const ranges = [[0, 30]] as const;
+    const five = bestsOf(held.bestMatches(q, 5, ranges), 5);
+    const four = bestsOf(held.bestMatches(q.subarray(0, 4 * dims), 4, ranges), 4);
+    const last = bestsOf(held.bestMatches(q.subarray(4 * dims), 1, ranges), 1);
+    expect(five).toEqual([...four, ...last]);
+  });
+
   it("gives rows of bytes' dot products with a query, all or those asked for", () => {
     const dims = 32;
     const { codes, scales, floats } = asCodes(40, dims, 31);
