@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors.js";
-import { createJsVectorKernels, type VectorKernels } from "../compute/vector-kernels.js";
+import { createJsVectorKernels, type RowRange, type VectorKernels } from "../compute/vector-kernels.js";
 import { dotAt } from "../retrieval/dense.js";
 import type { Store } from "../store/store.js";
 import { readFittedFile } from "./answer-model.js";
@@ -89,8 +89,11 @@ export interface AnswerMemory {
   version: string;
   /** Log-odds added to a sentence's ranking score per unit of support. */
   weight: number;
-  /** How close one question is to the memory's, sentence by sentence. */
-  likenessTo(question: Float32Array): MemoryLikeness;
+  /**
+   * How close one question is to the memory's, sentence by sentence: worked out at once for `sentences` (the
+   * candidates) when given, and for any other sentence when asked.
+   */
+  likenessTo(question: Float32Array, sentences?: readonly number[]): MemoryLikeness;
 }
 
 /** Both from 0 (none, or no closer than the floor) to 1 (the same question), compared on the memory's axes. */
@@ -185,23 +188,43 @@ export function answerMemory(
     const { codes, scales } = codeRows(questions, count);
     return kernels.holdCodes(codes, count, scales);
   };
-  const answered = held(file.questions);
   const unanswered = held(file.unanswered);
   const sentencesOf = spanFinder(store.sentences.map((s) => s.text));
+  // The answered questions in the order of the sentences they answer (a question answered by two sentences
+  // held twice), so that a sentence's questions are one range of rows: the candidates' are worked out in
+  // one pass over their ranges, not every question's.
   const answeredBy = bySentence(file.questions.map((q) => sentencesOf(q.gold)));
+  const order = [...answeredBy.keys()].sort((a, b) => a - b);
+  const rangeOf = new Map<number, RowRange>();
+  const rows: { vector: string }[] = [];
+  for (const sentence of order) {
+    const ks = answeredBy.get(sentence)!;
+    rangeOf.set(sentence, [rows.length, rows.length + ks.length]);
+    for (const k of ks) rows.push(file.questions[k]!);
+  }
+  const answered = held(rows);
   const unansweredBy = bySentence(file.unanswered.map((q) => sentencesOf([q.quoted])));
   const { fitted: _fitted, ...behaviour } = file;
   return {
     version: createHash("sha256").update(JSON.stringify(behaviour)).digest("hex").slice(0, 8),
     weight: file.weight,
-    likenessTo(question) {
+    likenessTo(question, sentences = []) {
       const asked = unitLength(axes.dots(question));
-      // Every answered question's cosine in one pass: the candidates' are most of them. An unanswerable
-      // question's only for the one sentence asked about (the one quoted).
-      const answeredCosine = answered.dots(asked);
+      const closest = (wanted: readonly number[]) => {
+        const { best, stride } = answered.bestMatches(
+          asked,
+          1,
+          wanted.map((s) => rangeOf.get(s) ?? NONE),
+        );
+        return wanted.map((_, i) => best[i * stride]!);
+      };
+      const known = new Map(sentences.map((s, i) => [s, i] as const));
+      const atOnce = closest(sentences);
       return {
-        answered: (sentence) =>
-          supportOf(highest(answeredCosine, answeredBy.get(sentence) ?? []), file.floor),
+        answered: (sentence) => {
+          const i = known.get(sentence);
+          return supportOf(i === undefined ? closest([sentence])[0]! : atOnce[i]!, file.floor);
+        },
         unanswered: (sentence) =>
           supportOf(highest(unanswered.dotsAt(unansweredBy.get(sentence) ?? [], asked)), file.floor),
       };
@@ -209,11 +232,13 @@ export function answerMemory(
   };
 }
 
-/** The largest of the cosines (those at `at`, when given), -1 for none. */
-function highest(cosines: ArrayLike<number>, at?: readonly number[]): number {
+/** No rows: a sentence no answered question is tied to (its closest is -1, as for none). */
+const NONE: RowRange = [0, 0];
+
+/** The largest of the cosines, -1 for none. */
+function highest(cosines: ArrayLike<number>): number {
   let best = -1;
-  const count = at ? at.length : cosines.length;
-  for (let i = 0; i < count; i++) best = Math.max(best, cosines[at ? at[i]! : i]!);
+  for (let i = 0; i < cosines.length; i++) best = Math.max(best, cosines[i]!);
   return best;
 }
 

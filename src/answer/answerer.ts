@@ -271,7 +271,7 @@ export function createAnswerer(parts: AnswererParts, options: AnswererOptions = 
     const statics = questionStatics(store, q, ranked);
     // The shelf's answered questions add their evidence to the general model's (see AnswerMemory); worked
     // out here, while the token vectors are still on their way from the model's thread.
-    const likeness = memory?.likenessTo(vector);
+    const likeness = memory?.likenessTo(vector, sentences);
     const boost = likeness ? sentences.map((s) => memory!.weight * likeness.answered(s)) : null;
     const match = tokenMatcher(store, await tokens, sentences, kernels);
     const rows = sentenceFeatureRows(store, candidates, lexical, match, topDoc);

@@ -80,6 +80,27 @@ describe("a shelf's answered questions", () => {
     expect(same.unanswered(sentence)).toBe(0);
   });
 
+  it("gives each sentence the same support whether it is among the candidates worked out at once or not", () => {
+    const texts = store.sentences.map((s) => s.text);
+    const [a, b, c] = texts.flatMap((t, i) => (t.length > 40 ? [i] : [])).slice(0, 3);
+    const span = (i: number) => texts[i]!.slice(2, 30);
+    const memory = answerMemory(
+      memoryFile([
+        { gold: [span(a!)], vector: unit([1, 0.2, 0, 0, 0, 0, 0, 0]) },
+        { gold: [span(b!), span(a!)], vector: unit([1, 0, 0.3, 0, 0, 0, 0, 0]) },
+        { gold: [span(c!)], vector: unit([0, 1, 0, 0, 0, 0, 0, 0]) },
+        { gold: [span(b!)], vector: unit([1, 0.5, 0.1, 0, 0, 0, 0, 0]) },
+      ]),
+      store,
+    );
+    const asked = unit([1, 0.1, 0.2, 0, 0, 0, 0, 0]);
+    const alone = memory.likenessTo(asked);
+    const atOnce = memory.likenessTo(asked, [b!, a!]);
+    for (const s of store.sentences.keys()) expect(atOnce.answered(s)).toBe(alone.answered(s));
+    expect(alone.answered(a!)).toBeGreaterThan(0);
+    expect(alone.answered(b!)).toBeGreaterThan(0);
+  });
+
   it("ties an unanswerable question to the sentence it was quoted with, and to no other", () => {
     const sentence = store.sentences.findIndex((s) => s.text.length > 60);
     const quoted = store.sentences[sentence]!.text;
