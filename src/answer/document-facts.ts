@@ -38,8 +38,11 @@ const MAKER_WORDS: ReadonlySet<string> = new Set(["speaker", "author", "writer",
 /** Words that ask where a text was published, not what it says. */
 const SOURCE_WORDS: ReadonlySet<string> = new Set([
   "source",
+  "sources",
+  "sourced",
   "published",
   "publish",
+  "publisher",
   "publication",
   "printed",
   "paper",

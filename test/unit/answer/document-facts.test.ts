@@ -18,6 +18,9 @@ describe("asksForSource", () => {
     "what's the source of this article",
     "where is this article from originally, like which paper",
     "Which newspaper is the source of this report?",
+    // The rest of the word family: "sourced", "publisher".
+    "Which publication is this report sourced from?",
+    "Who is the publisher of this article?",
   ])("%s asks where the document comes from", (q) => expect(asksForSource(q)).toBe(true));
 
   it.each([
@@ -28,6 +31,7 @@ describe("asksForSource", () => {
     // No document pointed at.
     "Which newspapers were published in 1900?",
     "What is the main source of income?",
+    "Which energy sources does the report mention?",
   ])("%s is a question about the content", (q) => expect(asksForSource(q)).toBe(false));
 });
 
