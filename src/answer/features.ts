@@ -167,7 +167,38 @@ function statesAsked(q: QuestionView, facts: TextFacts, text: string): boolean {
   if (q.form.expects === "year") return fresh([...facts.dates, ...facts.numbers].filter(hasYear));
   if (q.form.expects === "number") return fresh(facts.numbers);
   if (q.form.expects === "money") return fresh(facts.money);
-  if (q.form.expects === "name") return fresh(facts.names);
+  if (q.form.expects === "name") return fresh(facts.names) && !namesOtherRank(q, text);
+  return false;
+}
+
+/** Words that make a title another rank: a "deputy secretary" is not the secretary. General English. */
+const RANK_WORDS: ReadonlySet<string> = new Set([
+  "deputy",
+  "vice",
+  "assistant",
+  "acting",
+  "former",
+  "associate",
+]);
+
+/**
+ * Whether the sentence uses a word of the question only right after a rank word the question does not use
+ * ("Who is the party secretary?" against "…, deputy secretary of the district party committee, …"): the
+ * name it gives holds another title than the one asked about.
+ */
+function namesOtherRank(q: QuestionView, text: string): boolean {
+  const words = tokenize(text);
+  const outranked = (word: string) => {
+    let seen = false;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== word) continue;
+      const before = words[i - 1] ?? "";
+      if (!RANK_WORDS.has(before) || q.words.has(before)) return false;
+      seen = true;
+    }
+    return seen;
+  };
+  for (const word of q.words) if (word.length > 3 && !RANK_WORDS.has(word) && outranked(word)) return true;
   return false;
 }
 
