@@ -115,7 +115,21 @@ export function questionForm(question: string): QuestionForm {
       return form;
     }
   }
-  return { wh: "", expects: null };
+  return { wh: "", ...namedExpectation(tokens) };
+}
+
+/** Nouns that name a date, or a figure set to be met: asked for even without a question word. */
+const DATE_NOUNS: ReadonlySet<string> = new Set(["deadline", "deadlines", "date", "dates", "timetable"]);
+const TARGET_NOUNS: ReadonlySet<string> = new Set(["target", "targets", "quota", "quotas"]);
+
+/**
+ * What a question with no question word asks for when it names it: "is there a deadline for …?" and
+ * "completion deadline?" want a date, "did he give a target for …?" a number (a sum when it speaks of money).
+ */
+function namedExpectation(tokens: readonly string[]): Pick<QuestionForm, "expects"> {
+  if (tokens.some((t) => DATE_NOUNS.has(t))) return { expects: "date" };
+  if (!tokens.some((t) => TARGET_NOUNS.has(t) || QUANTITY_NOUNS.has(t))) return { expects: null };
+  return { expects: tokens.some((t) => MONEY_WORDS.has(t)) ? "money" : "number" };
 }
 
 /** How far (in words and separators) after the word naming them a list's items are looked for. */

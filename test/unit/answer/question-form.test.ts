@@ -15,6 +15,13 @@ describe("question form", () => {
     expect(questionForm("What is planned for parks?")).toEqual({ wh: "what", expects: null });
     expect(questionForm("Tell me about parks")).toEqual({ wh: "", expects: null });
   });
+  it("reads what a question with no question word asks for off the thing it names", () => {
+    expect(questionForm("is there a deadline for the renovation?")).toEqual({ wh: "", expects: "date" });
+    expect(questionForm("Longwu Rd reno - completion date?").expects).toBe("date");
+    expect(questionForm("did the mayor give a target for cutting emissions?").expects).toBe("number");
+    expect(questionForm("R&D spend target, in yuan?").expects).toBe("money");
+    expect(questionForm("Does the report mention greenways?").expects).toBe(null);
+  });
   it("asks a counted set for a list, a named thing for a name, a why for a reason", () => {
     expect(questionForm("Which six villages make up the area?")).toEqual({
       wh: "which",
