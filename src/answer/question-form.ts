@@ -62,6 +62,19 @@ const QUANTITY_NOUNS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+/**
+ * Nouns for kinds of things known by their names: "which university…", "what company…" ask for one by name
+ * as "who" asks for a person. General English, like the question words above.
+ */
+const NAMED_KINDS: ReadonlySet<string> = new Set(
+  (
+    "university universities college colleges school schools hospital hospitals company companies firm firms " +
+    "corporation corporations bank banks organisation organisations organization organizations institution " +
+    "institutions agency agencies ministry ministries person official officials city cities country countries " +
+    "nation nations province provinces state states town towns village villages district districts street " +
+    "streets road roads river rivers park parks museum museums newspaper newspapers team teams brand brands"
+  ).split(" "),
+);
 /** How many words after a count may name what is counted ("three social units"). */
 const COUNTED_WORDS = 3;
 
@@ -86,7 +99,7 @@ function refineOpen(
       return { expects: "list", count, counted };
     }
   }
-  if (asksNames) return { expects: "name" };
+  if (asksNames || NAMED_KINDS.has(next[0] ?? "")) return { expects: "name" };
   return { expects: next.some((t) => QUANTITY_NOUNS.has(t)) ? "number" : null };
 }
 

@@ -45,7 +45,9 @@ describe("question form", () => {
     expect(questionForm("How much will the tunnel cost?").expects).toBe("money");
     expect(questionForm("How much has the population grown?").expects).toBe("number");
     expect(questionForm("What is planned for the total renovation of the old town?").expects).toBeNull();
-    expect(questionForm("Which university is involved?").expects).toBeNull();
+    expect(questionForm("Which university is involved?").expects).toBe("name");
+    expect(questionForm("What company built the tunnel?").expects).toBe("name");
+    expect(questionForm("Which industries will grow?").expects).toBeNull();
     expect(questionForm("What are the one or two main goals?").expects).toBeNull();
   });
   it("tells a sentence that lists items from one that only names their number", () => {
