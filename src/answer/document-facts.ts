@@ -75,6 +75,8 @@ const FRAMING_WORDS: ReadonlySet<string> = new Set([
   "came",
   "like",
   "actually",
+  // A request around the question: "May I ask…", "Can you tell me…", "I want to know…".
+  ..."ask asking tell know wonder wondering want wants wanted".split(" "),
 ]);
 
 /** Whether a question about the document itself may hold the word. */

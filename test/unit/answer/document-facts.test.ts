@@ -49,6 +49,9 @@ describe("documentFactsAsked", () => {
     ["Where was this report originally published?", ["source"]],
     ["Where did this report come from originally?", ["source"]],
     ["where is the article from", ["source"]],
+    // A request around the question.
+    ["May I ask where this report was originally published?", ["source"]],
+    ["Can you tell me who gave this speech?", ["speaker"]],
   ])("%s asks the document's %j", (q, facts) => expect(documentFactsAsked(q)).toEqual(facts));
 
   it.each([
