@@ -1,4 +1,4 @@
-import { foldText, stem, tokenize } from "../retrieval/text-normalise.js";
+import { foldText, processQueryTerm, stem, tokenize } from "../retrieval/text-normalise.js";
 
 /** What kind of thing a question asks for, read off its question word: general English, no report's words. */
 export type Expectation = "date" | "year" | "number" | "money" | "name" | "reason" | "list" | null;
@@ -75,6 +75,11 @@ const NAMED_KINDS: ReadonlySet<string> = new Set(
     "streets road roads river rivers park parks museum museums newspaper newspapers team teams brand brands"
   ).split(" "),
 );
+/** Whether the words after "which"/"what" name a kind of named thing, after one word that qualifies it or not. */
+const namesKind = (next: readonly string[]): boolean =>
+  NAMED_KINDS.has(next[0] ?? "") ||
+  (processQueryTerm(next[0] ?? "") !== null && NAMED_KINDS.has(next[1] ?? ""));
+
 /** How many words after a count may name what is counted ("three social units"). */
 const COUNTED_WORDS = 3;
 
@@ -99,7 +104,7 @@ function refineOpen(
       return { expects: "list", count, counted };
     }
   }
-  if (asksNames || NAMED_KINDS.has(next[0] ?? "")) return { expects: "name" };
+  if (asksNames || namesKind(next)) return { expects: "name" };
   return { expects: next.some((t) => QUANTITY_NOUNS.has(t)) ? "number" : null };
 }
 

@@ -47,6 +47,8 @@ describe("question form", () => {
     expect(questionForm("What is planned for the total renovation of the old town?").expects).toBeNull();
     expect(questionForm("Which university is involved?").expects).toBe("name");
     expect(questionForm("What company built the tunnel?").expects).toBe("name");
+    expect(questionForm("Which specific universities take part?").expects).toBe("name");
+    expect(questionForm("What about parks?").expects).toBeNull();
     expect(questionForm("Which industries will grow?").expects).toBeNull();
     expect(questionForm("What are the one or two main goals?").expects).toBeNull();
   });
