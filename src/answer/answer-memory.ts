@@ -219,7 +219,7 @@ export function answerMemory(
         return wanted.map((_, i) => best[i * stride]!);
       };
       const known = new Map(sentences.map((s, i) => [s, i] as const));
-      const atOnce = closest(sentences);
+      const atOnce = sentences.length ? closest(sentences) : [];
       return {
         answered: (sentence) => {
           const i = known.get(sentence);

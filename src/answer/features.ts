@@ -121,7 +121,7 @@ export function sentenceTerms(store: Store): SentenceTerms {
     vocabulary: () =>
       (vocabulary ??= vocabularyOf([
         ...Object.keys(store.sentenceDf),
-        ...new Set(store.sentences.flatMap((s) => [...indexTerms(s.section)])),
+        ...[...new Set(store.sentences.map((s) => s.section))].flatMap((title) => [...indexTerms(title)]),
       ])),
   };
   return api;
